@@ -1,0 +1,152 @@
+package eu.portalliance.topics;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.PortInfo;
+import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.Subscription;
+import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.serde.AvroSerde;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one place topic names are spelled. {@code ports.<LOCODE>.<entity>.v<major>} for what a port owns,
+ * {@code alliance.<entity>.v<major>} for shared topics. Typed accessors pair each name with its serdes.
+ */
+public final class Topics {
+    public static final String ALERTS = "alliance.alerts.v1";
+    public static final String DLQ = "alliance.dlq.v1";
+    public static final String RISK_ORIGINS = "alliance.reference.risk-origins.v1";
+    public static final String PORTS = "alliance.reference.ports.v1";
+    public static final String SUBSCRIPTIONS = "alliance.reference.subscriptions.v1";
+    public static final String AUDIT = "alliance.audit.v1";
+    /** Where the alliance's own registry keeps schemas, named as Confluent Schema Registry's default. */
+    public static final String SCHEMAS = "_schemas";
+
+    public static final String SEIZURES = "seizures";
+    public static final String SUSPICIOUS = "suspicious";
+    public static final String PORT_ALERTS = "alerts";
+    public static final String ALERT_OUTCOMES = "alert-outcomes";
+
+    private static final String LOCODE = "([A-Z]{2}[A-Z2-9]{3})";
+    /** Every port's seizure and suspicious-event topics: a new port joins by creating its topics. */
+    public static final Pattern PORT_EVENTS = Pattern.compile("ports\\." + LOCODE + "\\.(seizures|suspicious)\\.v1");
+    public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
+    private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.([a-z-]+)\\.v1");
+
+    private static final int INPUT_PARTITIONS = 3;
+    private static final int ALERT_PARTITIONS = 3;
+
+    private Topics() {
+    }
+
+    public static String seizures(String locode) {
+        return port(locode, SEIZURES);
+    }
+
+    public static String suspicious(String locode) {
+        return port(locode, SUSPICIOUS);
+    }
+
+    public static String alerts(String locode) {
+        return port(locode, PORT_ALERTS);
+    }
+
+    public static String alertOutcomes(String locode) {
+        return port(locode, ALERT_OUTCOMES);
+    }
+
+    private static String port(String locode, String entity) {
+        return "ports." + locode + "." + entity + ".v1";
+    }
+
+    /** The port a {@code ports.<LOCODE>.*} topic belongs to. */
+    public static Optional<String> portOf(String topic) {
+        Matcher m = ANY_PORT_TOPIC.matcher(topic);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The entity ("seizures", "suspicious", …) of a {@code ports.<LOCODE>.*} topic. */
+    public static Optional<String> entityOf(String topic) {
+        Matcher m = ANY_PORT_TOPIC.matcher(topic);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /** The shared topics every alliance needs. */
+    public static List<TopicSpec> allianceTopics() {
+        return List.of(
+                new TopicSpec(ALERTS, ALERT_PARTITIONS, Map.of("retention.ms", Long.toString(days(365)))),
+                new TopicSpec(DLQ, 1, Map.of("retention.ms", Long.toString(days(30)))),
+                new TopicSpec(AUDIT, 1, Map.of("retention.ms", "-1")),
+                compacted(RISK_ORIGINS),
+                compacted(PORTS),
+                compacted(SUBSCRIPTIONS));
+    }
+
+    /** The topics a port owns: its inputs, its alert feed and its outcome feedback. */
+    public static List<TopicSpec> portTopics(String locode) {
+        List<TopicSpec> out = new ArrayList<>();
+        out.add(new TopicSpec(seizures(locode), INPUT_PARTITIONS, Map.of("retention.ms", Long.toString(days(400)))));
+        out.add(new TopicSpec(suspicious(locode), INPUT_PARTITIONS, Map.of("retention.ms", Long.toString(days(400)))));
+        out.add(new TopicSpec(alerts(locode), 1, Map.of("retention.ms", Long.toString(days(365)))));
+        out.add(new TopicSpec(alertOutcomes(locode), 1, Map.of("retention.ms", Long.toString(days(400)))));
+        return out;
+    }
+
+    private static TopicSpec compacted(String name) {
+        return new TopicSpec(name, 1, Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));
+    }
+
+    private static long days(int n) {
+        return n * 24L * 3600 * 1000;
+    }
+
+    // Typed topics: name + key serde + value serde.
+
+    public static Topic<String, SeizureReport> seizuresTopic(String locode, SchemaRegistryClient registry) {
+        return typed(seizures(locode), registry, SeizureReport.class);
+    }
+
+    public static Topic<String, SuspiciousContainerEvent> suspiciousTopic(String locode, SchemaRegistryClient registry) {
+        return typed(suspicious(locode), registry, SuspiciousContainerEvent.class);
+    }
+
+    public static Topic<String, Alert> alertsTopic(SchemaRegistryClient registry) {
+        return typed(ALERTS, registry, Alert.class);
+    }
+
+    public static Topic<String, Alert> portAlertsTopic(String locode, SchemaRegistryClient registry) {
+        return typed(alerts(locode), registry, Alert.class);
+    }
+
+    public static Topic<String, AlertOutcome> alertOutcomesTopic(String locode, SchemaRegistryClient registry) {
+        return typed(alertOutcomes(locode), registry, AlertOutcome.class);
+    }
+
+    public static Topic<String, RiskOrigin> riskOriginsTopic(SchemaRegistryClient registry) {
+        return typed(RISK_ORIGINS, registry, RiskOrigin.class);
+    }
+
+    public static Topic<String, PortInfo> portsTopic(SchemaRegistryClient registry) {
+        return typed(PORTS, registry, PortInfo.class);
+    }
+
+    public static Topic<String, Subscription> subscriptionsTopic(SchemaRegistryClient registry) {
+        return typed(SUBSCRIPTIONS, registry, Subscription.class);
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> typed(String name, SchemaRegistryClient registry, Class<V> type) {
+        Serde<String> keys = Serdes.String();
+        return new Topic<>(name, keys, AvroSerde.value(registry, type));
+    }
+}

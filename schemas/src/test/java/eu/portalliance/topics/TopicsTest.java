@@ -1,0 +1,29 @@
+package eu.portalliance.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+    @Test
+    void portTopicsFollowTheNamingScheme() {
+        assertThat(Topics.seizures("BEANR")).isEqualTo("ports.BEANR.seizures.v1");
+        assertThat(Topics.portOf("ports.NLRTM.suspicious.v1")).contains("NLRTM");
+        assertThat(Topics.entityOf("ports.NLRTM.alert-outcomes.v1")).contains("alert-outcomes");
+        assertThat(Topics.portOf("alliance.alerts.v1")).isEmpty();
+    }
+
+    @Test
+    void theInputPatternMatchesEveryPortsEventsAndNothingElse() {
+        assertThat(Topics.PORT_EVENTS.matcher(Topics.seizures("ESALG")).matches()).isTrue();
+        assertThat(Topics.PORT_EVENTS.matcher(Topics.suspicious("PTSIE")).matches()).isTrue();
+        assertThat(Topics.PORT_EVENTS.matcher(Topics.alerts("PTSIE")).matches()).isFalse();
+        assertThat(Topics.PORT_EVENTS.matcher(Topics.ALERTS).matches()).isFalse();
+    }
+
+    @Test
+    void referenceTopicsAreCompacted() {
+        assertThat(Topics.allianceTopics()).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
+                .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS);
+    }
+}
