@@ -34,10 +34,18 @@ public final class RegistryState {
         try {
             return new Schema.Parser().parse(text);
         } catch (SchemaParseException | NullPointerException e) {
-            throw RegistryException.invalidSchema(e.getMessage());
+            throw RegistryException.invalidSchema(firstLine(e.getMessage()));
         } catch (RuntimeException e) {
-            throw RegistryException.invalidSchema("not valid JSON: " + e.getMessage());
+            throw RegistryException.invalidSchema("not valid JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable schema";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** A registration as it would happen: an existing version, or a new one that passed the compatibility check. */

@@ -1,0 +1,75 @@
+package eu.portalliance.platform;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Checks the user can fix, made before anything starts so that nothing half-starts. */
+public final class Preflight {
+    private Preflight() {
+    }
+
+    public static void portFree(String host, int port, String flag) {
+        if (port < 1 || port > 65535) {
+            throw new UserError(flag + " " + port + " is not a TCP port: choose a number from 1 to 65535");
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            // As the real listeners do, so a port in TIME_WAIT after a restart does not count as taken.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new UserError("port " + port + " (" + flag + ") is already in use on " + host
+                    + ": stop whatever holds it, or choose another with " + flag);
+        }
+    }
+
+    /** Creates the data folder if needed and proves it is writable. */
+    public static Path writableFolder(Path dir, String flag) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new UserError("data folder " + abs + " is a file, not a folder: choose a folder with " + flag);
+        }
+        try {
+            Files.createDirectories(abs);
+            Path probe = Files.createTempFile(abs, ".write-probe", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new UserError("data folder " + abs + " is not writable (" + e.getMessage()
+                    + "): fix its permissions or choose another with " + flag);
+        }
+        return abs;
+    }
+
+    /** Holds an exclusive lock on the data folder so two platforms never share one broker log. */
+    public static AutoCloseable lock(Path dataDir, String flag) {
+        try {
+            FileChannel channel = FileChannel.open(dataDir.resolve(".alliance.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new UserError("data folder " + dataDir + " is in use by another running alliance: stop it, "
+                        + "or choose another folder with " + flag);
+            }
+            FileLock held = lock;
+            return () -> {
+                held.release();
+                channel.close();
+            };
+        } catch (IOException e) {
+            throw new UserError("cannot lock data folder " + dataDir + " (" + e.getMessage() + "): choose another with " + flag);
+        }
+    }
+}

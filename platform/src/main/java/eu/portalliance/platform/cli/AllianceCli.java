@@ -1,0 +1,44 @@
+package eu.portalliance.platform.cli;
+
+import eu.portalliance.platform.UserError;
+import eu.portalliance.registry.RegistryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/alliance}: one entry point for running the alliance and for the ports' and analysts' tools. */
+@Command(name = "alliance", mixinStandardHelpOptions = true, version = "Port Alliance 0.1.0",
+        description = "Port Alliance: EU seaports, customs and Europol share seizure and suspicious-container events "
+                + "over Apache Kafka and get alliance-wide alerts back.",
+        subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+public final class AllianceCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AllianceCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserError || e instanceof RegistryException) {
+                commandLine.getErr().println("alliance: " + e.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("alliance: unexpected error: " + e
+                    + " (run with ALLIANCE_LOG_LEVEL=DEBUG for details)");
+            org.slf4j.LoggerFactory.getLogger(AllianceCli.class).debug("unexpected error", e);
+            return 1;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0 || args.length == 0 || !"up".equals(args[0])) {
+            System.exit(code);
+        }
+    }
+}

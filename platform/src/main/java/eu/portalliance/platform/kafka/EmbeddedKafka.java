@@ -1,0 +1,128 @@
+package eu.portalliance.platform.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker and KRaft controller in one process (the broker jar itself, not a fake), with its log
+ * in a folder that survives restarts. Settings are the ones a single node needs for transactions (exactly-once).
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String CONTROLLER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final String bootstrap;
+    private final Path logDir;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrap, Path logDir) {
+        this.server = server;
+        this.bootstrap = bootstrap;
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts a broker on 127.0.0.1:{@code port} with its controller on {@code controllerPort}, formatting
+     * {@code logDir} on first use. {@code extra} overrides or adds broker settings (security, say).
+     */
+    public static EmbeddedKafka start(Path logDir, int port, int controllerPort, Map<String, String> extra) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", CONTROLLER);
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        props.put("log.dirs", logDir.toAbsolutePath().toString());
+        props.put("num.partitions", "3");
+        props.put("auto.create.topics.enable", "false");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "5");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("log.retention.check.interval.ms", "60000");
+        props.putAll(extra);
+
+        Properties properties = new Properties();
+        properties.putAll(props);
+        KafkaConfig config = KafkaConfig.fromProps(properties, false);
+        try {
+            Files.createDirectories(logDir);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(logDir);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the broker's log folder " + logDir + ": " + e.getMessage(), e);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        long started = System.nanoTime();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
+        log.info("Kafka broker up on 127.0.0.1:{} (controller {}) in {} ms, log in {}", port, controllerPort,
+                (System.nanoTime() - started) / 1_000_000, logDir);
+        return new EmbeddedKafka(server, "127.0.0.1:" + port, logDir);
+    }
+
+    private static void format(Path logDir) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            new Formatter()
+                    .setPrintStream(print)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .addDirectory(logDir.toAbsolutePath().toString())
+                    .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setControllerListenerName(CONTROLLER)
+                    .run();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("formatting " + logDir + " failed: " + e.getMessage() + " " + out, e);
+        }
+        log.debug("formatted {}: {}", logDir, out);
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        log.info("Kafka broker stopped");
+    }
+}

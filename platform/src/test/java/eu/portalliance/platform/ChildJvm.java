@@ -1,0 +1,99 @@
+package eu.portalliance.platform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/** Runs {@code bin/alliance}'s main class in a child JVM, as a user would, and collects what it prints. */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final List<String> out = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ChildJvm alliance(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add("eu.portalliance.platform.cli.AllianceCli");
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    public void awaitLine(String fragment, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (hasLine(fragment)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                reader.join(5_000);
+                throw new AssertionError("child exited with " + process.exitValue() + " before printing '" + fragment
+                        + "':\n" + String.join("\n", out));
+            }
+            return false;
+        });
+    }
+
+    public boolean hasLine(String fragment) {
+        return out.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    public List<String> output() {
+        return List.copyOf(out);
+    }
+
+    /**
+     * Sends SIGTERM, as Ctrl-C would (SIGINT and SIGTERM both run the JVM's shutdown hooks). Through the
+     * ProcessHandle, because Process.destroy() also closes our end of the child's stdout and we want to read
+     * what it prints while stopping.
+     */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("did not stop within " + timeout + ":\n" + String.join("\n", out));
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("did not exit within " + timeout + ":\n" + String.join("\n", out));
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
