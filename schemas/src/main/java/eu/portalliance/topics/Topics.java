@@ -41,6 +41,8 @@ public final class Topics {
     private static final String LOCODE = "([A-Z]{2}[A-Z2-9]{3})";
     /** Every port's seizure and suspicious-event topics: a new port joins by creating its topics. */
     public static final Pattern PORT_EVENTS = Pattern.compile("ports\\." + LOCODE + "\\.(seizures|suspicious)\\.v1");
+    public static final Pattern PORT_SEIZURES = Pattern.compile("ports\\." + LOCODE + "\\.seizures\\.v1");
+    public static final Pattern PORT_SUSPICIONS = Pattern.compile("ports\\." + LOCODE + "\\.suspicious\\.v1");
     public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
     private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.([a-z-]+)\\.v1");
 

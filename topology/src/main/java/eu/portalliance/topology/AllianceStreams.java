@@ -1,0 +1,67 @@
+package eu.portalliance.topology;
+
+import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.topology.ingest.RejectCounter;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running instance of the alliance topology. Several instances with one application id share the work. */
+public final class AllianceStreams implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AllianceStreams.class);
+
+    private final KafkaStreams streams;
+    private final RejectCounter rejects;
+
+    private AllianceStreams(KafkaStreams streams, RejectCounter rejects) {
+        this.streams = streams;
+        this.rejects = rejects;
+    }
+
+    public static AllianceStreams start(AllianceConfig config, SchemaRegistryClient registry, Properties overrides) {
+        RejectCounter rejects = new RejectCounter();
+        Properties props = AllianceStreamsConfig.streamsConfig(config, rejects);
+        props.putAll(overrides);
+        KafkaStreams streams = new KafkaStreams(AllianceTopology.build(config, registry), props);
+        // A failed thread is replaced: its tasks restart from the last committed state (exactly-once), so one
+        // unexpected error never stops the whole alliance.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> log.info("topology {} → {}", before, now));
+        streams.start();
+        return new AllianceStreams(streams, rejects);
+    }
+
+    /** Waits until the instance is RUNNING (it has its partitions and restored its state). */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("topology stopped while starting: " + streams.state());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topology not RUNNING after " + timeout + " (state " + streams.state() + ")");
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
+    public RejectCounter rejects() {
+        return rejects;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,157 @@
+package eu.portalliance.topology;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.PortInfo;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.alerts.AlertDeduplicator;
+import eu.portalliance.topology.avro.RouteWindow;
+import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.correlate.EntityCorrelator;
+import eu.portalliance.topology.ingest.EventChecks;
+import eu.portalliance.topology.ingest.EventTimeExtractor;
+import eu.portalliance.topology.ingest.Validate;
+import eu.portalliance.topology.reference.RiskOriginsUpdater;
+import eu.portalliance.topology.rules.CrossPortEntityRule;
+import eu.portalliance.topology.rules.EntityRule;
+import eu.portalliance.topology.rules.RouteSurgeRule;
+import eu.portalliance.topology.rules.SuspicionConfirmedRule;
+import eu.portalliance.topology.rules.VesselRepeatRule;
+import eu.portalliance.topology.sightings.SightingFactory;
+import eu.portalliance.topology.sightings.ToSightings;
+import eu.portalliance.topology.surge.RouteSurgeDetector;
+import eu.portalliance.topology.surge.RouteWindows;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The alliance topology, top to bottom as the data flows:
+ * reference data → port events, validated → sightings per entity → rules → one alert per finding.
+ * Every operator, store and internal topic is named here, so they stay stable across upgrades.
+ */
+public final class AllianceTopology {
+    public static final String RISK_ORIGINS_STORE = "risk-origins";
+    public static final String PORTS_STORE = "ports";
+    public static final String ENTITY_HISTORIES_STORE = "entity-histories";
+    public static final String ROUTE_WINDOWS_STORE = "route-windows";
+    public static final String ROUTE_BASELINES_STORE = "route-baselines";
+    public static final String ALERT_IDS_STORE = "alert-ids";
+    /** How long a risk-origin listing stays queryable by event time. */
+    static final Duration RISK_HISTORY = Duration.ofDays(3650);
+    /** How long an alert id is remembered: longer than any replay window the alliance keeps input for. */
+    static final Duration ALERT_ID_RETENTION = Duration.ofDays(400);
+
+    private AllianceTopology() {
+    }
+
+    public static Topology build(AllianceConfig config, SchemaRegistryClient registry) {
+        AllianceSerdes serdes = new AllianceSerdes(registry);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(namingOnly())));
+        EventTimeExtractor eventTime = new EventTimeExtractor();
+
+        // Reference data, complete on every instance. Risk origins are versioned so events are judged by the
+        // list as it stood at their own time (KIP-889).
+        builder.addGlobalStore(
+                Stores.versionedKeyValueStoreBuilder(
+                        Stores.persistentVersionedKeyValueStore(RISK_ORIGINS_STORE, RISK_HISTORY), serdes.key, serdes.riskOrigin)
+                        .withLoggingDisabled(),
+                Topics.RISK_ORIGINS,
+                Consumed.with(serdes.key, serdes.riskOrigin).withName("risk-origins-source").withTimestampExtractor(eventTime),
+                () -> new RiskOriginsUpdater(RISK_ORIGINS_STORE));
+        builder.globalTable(Topics.PORTS, Consumed.with(serdes.key, serdes.port).withName("ports-source"),
+                Materialized.<String, PortInfo, KeyValueStore<Bytes, byte[]>>as(PORTS_STORE)
+                        .withKeySerde(serdes.key).withValueSerde(serdes.port));
+
+        // Port events from every ports.<LOCODE>.* topic, by pattern so a new port joins without a redeploy.
+        // Records that fail to read or validate go to alliance.dlq.v1 through the DeadLetters handler.
+        KStream<String, SeizureReport> seizures = builder
+                .stream(Topics.PORT_SEIZURES, Consumed.with(serdes.key, serdes.seizure)
+                        .withName("seizures-source").withTimestampExtractor(eventTime))
+                .processValues(() -> new Validate<SeizureReport>(
+                        (s, port, now) -> EventChecks.seizure(s, port, now, config.maxFutureSkew())), Named.as("validate-seizures"));
+        KStream<String, SuspiciousContainerEvent> suspicions = builder
+                .stream(Topics.PORT_SUSPICIONS, Consumed.with(serdes.key, serdes.suspicion)
+                        .withName("suspicions-source").withTimestampExtractor(eventTime))
+                .processValues(() -> new Validate<SuspiciousContainerEvent>(
+                        (e, port, now) -> EventChecks.suspicion(e, port, now, config.maxFutureSkew())), Named.as("validate-suspicions"));
+
+        // One sighting per entity an event is about, with its route's risk (R2) looked up at the event's time.
+        KStream<String, Sighting> sightings = seizures
+                .process(() -> new ToSightings<SeizureReport>(RISK_ORIGINS_STORE, SightingFactory::ofSeizure),
+                        Named.as("seizure-sightings"))
+                .merge(suspicions.process(() -> new ToSightings<SuspiciousContainerEvent>(RISK_ORIGINS_STORE,
+                        SightingFactory::ofSuspicion), Named.as("suspicion-sightings")), Named.as("all-sightings"));
+
+        // Entity rules (R1 cross-port, C1 suspicion confirmed, R12 vessel repeat) over each entity's history.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ENTITY_HISTORIES_STORE), serdes.key, serdes.history));
+        KStream<String, Alert> entityAlerts = sightings
+                .repartition(Repartitioned.with(serdes.key, serdes.sighting).withName("sightings-by-entity"))
+                .process(() -> new EntityCorrelator(ENTITY_HISTORIES_STORE, entityRules(config), config.entityWindow(),
+                        config.entityGrace(), config.maxSightingsPerEntity()), Named.as("correlate-entities"), ENTITY_HISTORIES_STORE);
+
+        // Route surges (R13): seizures per origin → port route in tumbling windows, judged when a window closes.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ROUTE_BASELINES_STORE), serdes.key, serdes.routeBaseline));
+        RouteSurgeRule surgeRule = new RouteSurgeRule(config.surgeFactor(), config.surgeMinimum());
+        KStream<String, Alert> surgeAlerts = seizures
+                .process(() -> new ToSightings<SeizureReport>(RISK_ORIGINS_STORE, SightingFactory::routeOf),
+                        Named.as("seizure-routes"))
+                .groupByKey(Grouped.with("seizures-by-route", serdes.key, serdes.sighting))
+                .windowedBy(TimeWindows.ofSizeAndGrace(config.surgeWindow(), config.surgeGrace()))
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(RouteWindows::empty, RouteWindows::add, Named.as("count-route-windows"),
+                        Materialized.<String, RouteWindow, WindowStore<Bytes, byte[]>>as(ROUTE_WINDOWS_STORE)
+                                .withKeySerde(serdes.key).withValueSerde(serdes.routeWindow))
+                .toStream(Named.as("closed-route-windows"))
+                .process(() -> new RouteSurgeDetector(ROUTE_BASELINES_STORE, surgeRule, config.surgeWindow(),
+                        config.surgeBaselineWindows()), Named.as("detect-route-surges"), ROUTE_BASELINES_STORE);
+
+        // One alert per finding, whichever path found it, on alliance.alerts.v1.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ALERT_IDS_STORE), serdes.key, serdes.longs));
+        entityAlerts.merge(surgeAlerts, Named.as("all-alerts"))
+                .repartition(Repartitioned.with(serdes.key, serdes.alert).withName("alerts-by-id"))
+                .processValues(() -> new AlertDeduplicator(ALERT_IDS_STORE, ALERT_ID_RETENTION),
+                        Named.as("deduplicate-alerts"), ALERT_IDS_STORE)
+                .to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
+
+        return builder.build();
+    }
+
+    /** The entity rules, in the order they run. */
+    public static List<EntityRule> entityRules(AllianceConfig config) {
+        return List.of(new CrossPortEntityRule(), new SuspicionConfirmedRule(),
+                new VesselRepeatRule(config.vesselRepeatThreshold()));
+    }
+
+    /** The topology-level settings that must hold wherever the topology is built, tests included. */
+    private static Properties namingOnly() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        return p;
+    }
+}

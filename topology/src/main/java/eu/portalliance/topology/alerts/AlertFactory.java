@@ -1,0 +1,66 @@
+package eu.portalliance.topology.alerts;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.Severity;
+import eu.portalliance.topology.rules.Evidence;
+import eu.portalliance.topology.rules.Finding;
+import eu.portalliance.topology.rules.InsiderSignalRule;
+import eu.portalliance.topology.rules.RiskOriginRule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a finding into an alert: severity raised by the modifiers (R2 risk origin, R7 insider signals) with their
+ * reasons, the most restrictive handling code of the sources, lineage, and a deterministic id.
+ */
+public final class AlertFactory {
+    private final RiskOriginRule riskRule = new RiskOriginRule();
+    private final InsiderSignalRule insiderRule = new InsiderSignalRule();
+
+    public Alert alert(Finding f) {
+        Evidence e = f.evidence();
+        List<String> reasons = new ArrayList<>();
+        f.reasons().forEach(r -> reasons.add(f.rule().id() + ": " + r));
+        int bump = 0;
+        int riskBump = riskRule.severityBump(e.maxRisk());
+        if (riskBump > 0 || !e.riskReasons().isEmpty()) {
+            e.riskReasons().forEach(r -> reasons.add(riskRule.id() + ": " + r));
+            bump += riskBump;
+        }
+        if (!e.insiderReasons().isEmpty()) {
+            e.insiderReasons().forEach(r -> reasons.add(insiderRule.id() + ": " + r));
+            bump += 1;
+        }
+        Severity severity = Severity.values()[Math.min(f.baseSeverity().ordinal() + bump, Severity.CRITICAL.ordinal())];
+        Map<String, String> attributes = new LinkedHashMap<>(f.attributes());
+        if (!e.origins().isEmpty()) {
+            attributes.put("origins", String.join(",", e.origins()));
+        }
+        attributes.put("ruleDescription", f.rule().description());
+        return Alert.newBuilder()
+                .setAlertId(AlertIds.of(f.rule().id(), f.identity()))
+                .setType(f.type())
+                .setSeverity(severity)
+                .setSeverityReasons(reasons)
+                .setEntityType(f.entityType())
+                .setEntityId(f.entityId())
+                .setPorts(List.copyOf(e.ports()))
+                .setAddressedTo(f.addressedTo())
+                .setHandlingCode(e.handlingCode())
+                .setHandlingRestrictions(e.restrictions())
+                .setRuleId(f.rule().id())
+                .setRuleVersion(f.rule().version())
+                .setSourceEventIds(e.eventIds())
+                .setFirstEventTime(Instant.ofEpochMilli(e.firstEventTime()))
+                .setRaisedAt(Instant.ofEpochMilli(e.lastEventTime()))
+                .setSummary(f.summary())
+                .setRecommendedAction(f.recommendedAction())
+                .setParties(e.parties())
+                .setKilograms(e.kilograms())
+                .setAttributes(attributes)
+                .build();
+    }
+}

@@ -1,0 +1,60 @@
+package eu.portalliance.topology.ingest;
+
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.SuspiciousContainerEvent;
+import java.time.Duration;
+
+/** Validation of the two kinds of port event; throws {@link ValidationException} with the first problem found. */
+public final class EventChecks {
+    private EventChecks() {
+    }
+
+    public static void seizure(SeizureReport s, String topicPort, long nowMs, Duration maxSkew) {
+        Checks.required(s.getEventId(), "eventId");
+        Checks.reportingPort(s.getReportingPort(), topicPort);
+        Checks.eventTime(s.getEventTime(), nowMs, maxSkew);
+        Checks.container(s.getContainerNumber(), "containerNumber");
+        Checks.imo(s.getVesselImo(), "vesselImo");
+        if (s.getContainerNumber() == null && s.getVesselImo() == null) {
+            throw new ValidationException(RejectReason.MISSING_FIELD,
+                    "containerNumber and vesselImo are both missing: a seizure needs at least one of them");
+        }
+        Checks.required(s.getRoute(), "route");
+        Checks.route(s.getRoute(), "route");
+        Checks.locodes(s.getNextPortsOfCall(), "nextPortsOfCall");
+        Checks.party(s.getShipper(), "shipper");
+        Checks.party(s.getConsignee(), "consignee");
+        Checks.value(Double.isFinite(s.getKilograms()) && s.getKilograms() >= 0,
+                "kilograms " + s.getKilograms() + " must be zero or more");
+        Checks.value(s.getPackages() >= 0, "packages " + s.getPackages() + " must be zero or more");
+        if (s.getDeclaredHsCode() != null) {
+            Checks.value(s.getDeclaredHsCode().matches("[0-9]{2,10}"),
+                    "declaredHsCode '" + s.getDeclaredHsCode() + "' must be 2 to 10 digits, e.g. 0803");
+        }
+    }
+
+    public static void suspicion(SuspiciousContainerEvent e, String topicPort, long nowMs, Duration maxSkew) {
+        Checks.required(e.getEventId(), "eventId");
+        Checks.reportingPort(e.getReportingPort(), topicPort);
+        Checks.eventTime(e.getEventTime(), nowMs, maxSkew);
+        Checks.container(e.getContainerNumber(), "containerNumber");
+        Checks.imo(e.getVesselImo(), "vesselImo");
+        Checks.party(e.getParty(), "party");
+        switch (e.getSubjectType()) {
+            case CONTAINER -> Checks.required(e.getContainerNumber(), "containerNumber (subjectType CONTAINER)");
+            case BILL_OF_LADING -> Checks.required(e.getBillOfLading(), "billOfLading (subjectType BILL_OF_LADING)");
+            case VESSEL -> Checks.required(e.getVesselImo(), "vesselImo (subjectType VESSEL)");
+            case PARTY -> Checks.required(e.getParty(), "party (subjectType PARTY)");
+            default -> throw new ValidationException(RejectReason.INVALID_VALUE, "unknown subjectType " + e.getSubjectType());
+        }
+        Checks.route(e.getRoute(), "route");
+        Checks.locodes(e.getNextPortsOfCall(), "nextPortsOfCall");
+        Checks.value(!e.getIndicators().isEmpty(), "indicators is empty: name at least one indicator that fired");
+        Checks.value(e.getLocalScore() >= 0 && e.getLocalScore() <= 1,
+                "localScore " + e.getLocalScore() + " must be between 0.0 and 1.0");
+        if (e.getValidUntil() != null) {
+            Checks.value(!e.getValidUntil().isBefore(e.getEventTime()),
+                    "validUntil " + e.getValidUntil() + " is before eventTime " + e.getEventTime());
+        }
+    }
+}

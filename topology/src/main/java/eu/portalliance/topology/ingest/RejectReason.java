@@ -1,0 +1,14 @@
+package eu.portalliance.topology.ingest;
+
+/** Why an input record went to the dead-letter topic; the code is in the record's headers and labels the metric. */
+public enum RejectReason {
+    UNREADABLE,
+    MISSING_FIELD,
+    INVALID_CONTAINER_NUMBER,
+    INVALID_IMO,
+    INVALID_LOCODE,
+    FUTURE_EVENT_TIME,
+    PORT_MISMATCH,
+    INVALID_VALUE,
+    PROCESSING_ERROR
+}

@@ -1,0 +1,73 @@
+package eu.portalliance.topology.rules;
+
+import eu.portalliance.avro.RiskLevel;
+import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.ids.UnLocode;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R2: a route through a risk origin raises severity, judged by the risk list as it stood at the event's own time
+ * (an origin listed after a seizure does not make that seizure riskier, and one withdrawn before it no longer counts).
+ */
+public final class RiskOriginRule implements Rule {
+    /** The risk list at a point in time: code (country or LOCODE) → the entry in force, if any. */
+    @FunctionalInterface
+    public interface Lookup {
+        Optional<RiskOrigin> asOf(String code, long eventTimeMs);
+    }
+
+    /** The highest level the route touches, and why. */
+    public record Assessment(RiskLevel level, List<String> reasons) {
+        public static final Assessment NONE = new Assessment(RiskLevel.NONE, List.of());
+    }
+
+    @Override
+    public String id() {
+        return "R2";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public String description() {
+        return "Route touches a risk origin (country or port) listed at the event's own time: severity +1 for HIGH origins";
+    }
+
+    public Assessment assess(List<String> routeLocodes, long eventTimeMs, Lookup lookup) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String locode : routeLocodes) {
+            codes.add(locode);
+            if (UnLocode.isValid(locode)) {
+                codes.add(UnLocode.country(locode));
+            }
+        }
+        RiskLevel max = RiskLevel.NONE;
+        List<String> reasons = new ArrayList<>();
+        for (String code : codes) {
+            Optional<RiskOrigin> entry = lookup.asOf(code, eventTimeMs);
+            if (entry.isEmpty() || entry.get().getLevel() == RiskLevel.NONE) {
+                continue;
+            }
+            RiskOrigin r = entry.get();
+            reasons.add("route touches risk origin " + code + " (" + r.getLevel() + " since "
+                    + r.getValidFrom().atZone(ZoneOffset.UTC).toLocalDate() + ")");
+            if (r.getLevel().ordinal() > max.ordinal()) {
+                max = r.getLevel();
+            }
+        }
+        return max == RiskLevel.NONE ? Assessment.NONE : new Assessment(max, List.copyOf(reasons));
+    }
+
+    /** How many severity steps a set of source assessments adds: one for a HIGH origin. */
+    public int severityBump(RiskLevel highestAmongSources) {
+        return highestAmongSources == RiskLevel.HIGH ? 1 : 0;
+    }
+}

@@ -1,0 +1,49 @@
+package eu.portalliance.topology.rules;
+
+import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.SightingKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Small helpers the rules share. */
+final class Sightings {
+    private Sightings() {
+    }
+
+    static List<Sighting> with(List<Sighting> related, Sighting latest) {
+        List<Sighting> all = new ArrayList<>(related);
+        all.add(latest);
+        all.sort(Comparator.comparing(Sighting::getEventTime).thenComparing(Sighting::getEventId));
+        return all;
+    }
+
+    static TreeSet<String> ports(List<Sighting> sightings) {
+        TreeSet<String> ports = new TreeSet<>();
+        sightings.forEach(s -> ports.add(s.getPort()));
+        return ports;
+    }
+
+    static List<Sighting> seizures(List<Sighting> sightings) {
+        return sightings.stream().filter(s -> s.getKind() == SightingKind.SEIZURE).toList();
+    }
+
+    static String describe(Sighting s) {
+        return s.getKind() == SightingKind.SEIZURE
+                ? String.format("seizure at %s (%.1f kg %s)", s.getPort(), s.getKilograms(),
+                s.getDrugType() == null ? "" : s.getDrugType().toLowerCase(java.util.Locale.ROOT)).replace(" )", ")")
+                : "suspicion at " + s.getPort() + " " + s.getIndicators();
+    }
+
+    static String entityLabel(eu.portalliance.avro.EntityType type) {
+        return switch (type) {
+            case CONTAINER -> "Container";
+            case BILL_OF_LADING -> "Bill of lading";
+            case VESSEL -> "Vessel IMO";
+            case PARTY -> "Party";
+            case ROUTE -> "Route";
+            default -> "Entity";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package eu.portalliance.topology.sightings;
+
+import eu.portalliance.avro.Party;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One key per trading party, so the same consignee correlates across ports however each port spelled it:
+ * the EORI number when there is one, otherwise the name without accents, punctuation or legal form.
+ */
+public final class PartyKeys {
+    private static final Pattern LEGAL_FORM = Pattern.compile(
+            "\\b(BV|NV|SA|SAS|SARL|SL|SLU|GMBH|AG|KG|LTD|LIMITED|LLC|INC|SRL|SPA|SP ZOO|AB|OY|AS|APS|LDA|CO|CORP)\\b");
+
+    private PartyKeys() {
+    }
+
+    public static String of(Party party) {
+        if (party.getEori() != null && !party.getEori().isBlank()) {
+            return "EORI:" + party.getEori().trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        }
+        String name = Normalizer.normalize(party.getName(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9 ]", "")
+                .replaceAll("\\s+", " ")
+                .trim();
+        name = LEGAL_FORM.matcher(name).replaceAll("").replaceAll("\\s+", " ").trim();
+        String country = party.getCountry() == null ? "" : "/" + party.getCountry().toUpperCase(Locale.ROOT);
+        return "NAME:" + name + country;
+    }
+}

@@ -1,0 +1,49 @@
+package eu.portalliance.topology.surge;
+
+import eu.portalliance.avro.HandlingRestriction;
+import eu.portalliance.topology.avro.RouteWindow;
+import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.rules.Evidence;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The aggregation of seizures into a route's window. */
+public final class RouteWindows {
+    static final int MAX_IDS = 200;
+
+    private RouteWindows() {
+    }
+
+    public static RouteWindow empty() {
+        return RouteWindow.newBuilder().setFirstEventTime(Long.MAX_VALUE).setLastEventTime(Long.MIN_VALUE).build();
+    }
+
+    public static RouteWindow add(String route, Sighting seizure, RouteWindow w) {
+        if (w.getEventIds().contains(seizure.getEventId())) {
+            return w;
+        }
+        long t = seizure.getEventTime().toEpochMilli();
+        List<String> ids = new ArrayList<>(w.getEventIds());
+        if (ids.size() < MAX_IDS) {
+            ids.add(seizure.getEventId());
+        }
+        Set<HandlingRestriction> restrictions = new TreeSet<>(w.getHandlingRestrictions());
+        restrictions.addAll(seizure.getHandlingRestrictions());
+        Set<String> reasons = new LinkedHashSet<>(w.getRiskReasons());
+        reasons.addAll(seizure.getRiskReasons());
+        return RouteWindow.newBuilder(w)
+                .setCount(w.getCount() + 1)
+                .setKilograms(w.getKilograms() + seizure.getKilograms())
+                .setEventIds(ids)
+                .setHandlingCode(Evidence.mostRestrictive(w.getHandlingCode(), seizure.getHandlingCode()))
+                .setHandlingRestrictions(List.copyOf(restrictions))
+                .setRiskLevel(seizure.getRiskLevel().ordinal() > w.getRiskLevel().ordinal() ? seizure.getRiskLevel() : w.getRiskLevel())
+                .setRiskReasons(List.copyOf(reasons))
+                .setFirstEventTime(Math.min(w.getFirstEventTime(), t))
+                .setLastEventTime(Math.max(w.getLastEventTime(), t))
+                .build();
+    }
+}

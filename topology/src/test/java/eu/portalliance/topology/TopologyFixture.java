@@ -1,0 +1,86 @@
+package eu.portalliance.topology;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.RiskLevel;
+import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.registry.InMemorySchemaRegistry;
+import eu.portalliance.serde.AvroSerde;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.ingest.RejectCounter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The alliance topology in a TopologyTestDriver: deterministic, wall-clock free, no broker. */
+public final class TopologyFixture implements AutoCloseable {
+    /** The driver's wall clock: well after the test events, so none of them is "in the future". */
+    public static final Instant WALL_CLOCK = Instant.parse("2025-01-01T00:00:00Z");
+
+    public final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    public final RejectCounter rejects = new RejectCounter();
+    public final TopologyTestDriver driver;
+    public final TestOutputTopic<String, Alert> alerts;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    private final AvroSerde<SeizureReport> seizureSerde = AvroSerde.value(registry, SeizureReport.class);
+    private final AvroSerde<SuspiciousContainerEvent> suspicionSerde = AvroSerde.value(registry, SuspiciousContainerEvent.class);
+    private final AvroSerde<RiskOrigin> riskSerde = AvroSerde.value(registry, RiskOrigin.class);
+
+    public TopologyFixture(AllianceConfig config) {
+        Properties props = AllianceStreamsConfig.streamsConfig(config, rejects);
+        driver = new TopologyTestDriver(AllianceTopology.build(config, registry), props, WALL_CLOCK);
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), AvroSerde.value(registry, Alert.class).deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public static AllianceConfig config(Path stateDir) {
+        return AllianceConfig.defaults("unused:9092", stateDir);
+    }
+
+    public void seizure(String topicPort, SeizureReport s) {
+        driver.createInputTopic(Topics.seizures(topicPort), new StringSerializer(), seizureSerde.serializer())
+                .pipeInput(s.getContainerNumber(), s);
+    }
+
+    public void seizure(SeizureReport s) {
+        seizure(s.getReportingPort(), s);
+    }
+
+    public void suspicion(SuspiciousContainerEvent e) {
+        driver.createInputTopic(Topics.suspicious(e.getReportingPort()), new StringSerializer(), suspicionSerde.serializer())
+                .pipeInput(e.getContainerNumber(), e);
+    }
+
+    public TestInputTopic<String, byte[]> rawSeizures(String port) {
+        return driver.createInputTopic(Topics.seizures(port), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public byte[] bytesOf(String port, SeizureReport s) {
+        return seizureSerde.serializer().serialize(Topics.seizures(port), s);
+    }
+
+    public void riskOrigin(String code, RiskLevel level, Instant validFrom) {
+        RiskOrigin r = RiskOrigin.newBuilder().setCode(code).setLevel(level).setValidFrom(validFrom).build();
+        driver.createInputTopic(Topics.RISK_ORIGINS, new StringSerializer(), riskSerde.serializer())
+                .pipeInput(new TestRecord<>(code, r, validFrom));
+    }
+
+    public List<Alert> readAlerts() {
+        return alerts.readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
