@@ -37,7 +37,12 @@ public final class TopologyFixture implements AutoCloseable {
     private final AvroSerde<RiskOrigin> riskSerde = AvroSerde.value(registry, RiskOrigin.class);
 
     public TopologyFixture(AllianceConfig config) {
+        this(config, new Properties());
+    }
+
+    public TopologyFixture(AllianceConfig config, Properties overrides) {
         Properties props = AllianceStreamsConfig.streamsConfig(config, rejects);
+        props.putAll(overrides);
         driver = new TopologyTestDriver(AllianceTopology.build(config, registry), props, WALL_CLOCK);
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), AvroSerde.value(registry, Alert.class).deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());

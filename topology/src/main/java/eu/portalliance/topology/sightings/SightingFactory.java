@@ -22,6 +22,11 @@ public final class SightingFactory {
         return type.name() + ":" + id;
     }
 
+    /** The entity id inside a {@link #key}. */
+    public static String idOf(String key) {
+        return key.substring(key.indexOf(':') + 1);
+    }
+
     /** Key of the seizure-surge route: origin port → reporting port. */
     public static String routeKey(String origin, String port) {
         return origin + ">" + port;

@@ -5,6 +5,7 @@ import eu.portalliance.topology.alerts.AlertFactory;
 import eu.portalliance.topology.avro.RouteBaseline;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.rules.RouteSurgeRule;
+import eu.portalliance.topology.sightings.SightingFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class RouteSurgeDetector implements Processor<Windowed<String>, Rou
 
     @Override
     public void process(Record<Windowed<String>, RouteWindow> record) {
-        String route = record.key().key();
+        String route = SightingFactory.idOf(record.key().key());
         long start = record.key().window().start();
         RouteBaseline baseline = baselines.get(route);
         List<Long> starts = baseline == null ? new ArrayList<>() : new ArrayList<>(baseline.getWindowStarts());

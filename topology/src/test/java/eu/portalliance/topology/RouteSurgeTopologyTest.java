@@ -1,0 +1,122 @@
+package eu.portalliance.topology;
+
+import static eu.portalliance.topology.Events.T0;
+import static eu.portalliance.topology.Events.seizure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertType;
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.avro.Route;
+import eu.portalliance.ids.ContainerNumber;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** R13 over weekly tumbling windows (7 days, grace 2 days, baseline of 4 windows, factor 3, minimum 3). */
+class RouteSurgeTopologyTest {
+    static final Duration WEEK = Duration.ofDays(7);
+    /** Aligned to the epoch-based window grid, so "week n" is exactly one window. */
+    static final Instant WEEK0 = Instant.ofEpochMilli(T0.toEpochMilli() / WEEK.toMillis() * WEEK.toMillis());
+
+    @TempDir
+    Path dir;
+    TopologyFixture t;
+    int serial;
+
+    @BeforeEach
+    void start() {
+        t = new TopologyFixture(TopologyFixture.config(dir));
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    private void seizures(String origin, String port, int week, int count) {
+        for (int i = 0; i < count; i++) {
+            serial++;
+            t.seizure(seizure("SZ-" + serial, port, WEEK0.plus(WEEK.multipliedBy(week)).plus(Duration.ofHours(1 + i)))
+                    .setContainerNumber(ContainerNumber.of("TSTU", serial)).setVesselImo(null).setConsignee(null)
+                    .setRoute(Route.newBuilder().setPortOfLoading(origin).setTransshipmentPorts(List.of()).build())
+                    .build());
+        }
+    }
+
+    /** Moves stream time past a window's end plus grace, with a seizure on an unrelated route. */
+    private void closeWeek(int week) {
+        serial++;
+        t.seizure(seizure("TICK-" + serial, "PTSIE", WEEK0.plus(WEEK.multipliedBy(week + 1)).plus(Duration.ofDays(2)).plusMillis(1))
+                .setContainerNumber(ContainerNumber.of("TICU", serial)).setVesselImo(null).setConsignee(null)
+                .setRoute(Route.newBuilder().setPortOfLoading("BRSSZ").setTransshipmentPorts(List.of()).build()).build());
+    }
+
+    private List<Alert> surges() {
+        return t.readAlerts().stream().filter(a -> a.getType() == AlertType.ROUTE_SURGE).toList();
+    }
+
+    @Test
+    void aWeekFarAboveTheTrailingBaselineIsASurge() {
+        for (int week = 0; week < 4; week++) {
+            seizures("ECGYE", "BEANR", week, 1);
+        }
+        seizures("ECGYE", "BEANR", 4, 4);
+        closeWeek(3);
+        assertThat(surges()).isEmpty();
+
+        closeWeek(4);
+        List<Alert> surges = surges();
+        assertThat(surges).hasSize(1);
+        Alert a = surges.get(0);
+        assertThat(a.getRuleId()).isEqualTo("R13");
+        assertThat(a.getEntityType()).isEqualTo(EntityType.ROUTE);
+        assertThat(a.getEntityId()).isEqualTo("ECGYE>BEANR");
+        assertThat(a.getPorts()).containsExactly("BEANR");
+        assertThat(a.getSourceEventIds()).hasSize(4);
+        assertThat(a.getAttributes()).containsEntry("count", "4").containsEntry("baseline", "1.00");
+        assertThat(a.getKilograms()).isEqualTo(480.0);
+    }
+
+    @Test
+    void aWindowIsJudgedOnlyOnceItHasClosed() {
+        seizures("ECGYE", "BEANR", 4, 5);
+        // Stream time at the window's end plus grace exactly: still open.
+        t.seizure(seizure("TICK", "PTSIE", WEEK0.plus(WEEK.multipliedBy(5)).plus(Duration.ofDays(2)).minusMillis(1))
+                .setContainerNumber(ContainerNumber.of("TICU", 1)).setVesselImo(null).setConsignee(null).build());
+        assertThat(surges()).isEmpty();
+        closeWeek(4);
+        assertThat(surges()).hasSize(1);
+    }
+
+    @Test
+    void aBusyButSteadyRouteIsNoSurge() {
+        for (int week = 0; week < 4; week++) {
+            seizures("ECGYE", "NLRTM", week, 2);
+        }
+        seizures("ECGYE", "NLRTM", 4, 5);
+        closeWeek(4);
+        assertThat(surges()).isEmpty();
+    }
+
+    @Test
+    void fewerThanTheMinimumIsNoSurgeEvenOnANewRoute() {
+        seizures("COCTG", "ESALG", 4, 2);
+        closeWeek(4);
+        assertThat(surges()).isEmpty();
+    }
+
+    @Test
+    void aSeizureLateBeyondGraceDoesNotReopenItsWindow() {
+        seizures("ECGYE", "BEANR", 4, 2);
+        closeWeek(4);
+        seizures("ECGYE", "BEANR", 4, 2);
+        closeWeek(5);
+        assertThat(surges()).isEmpty();
+    }
+}

@@ -1,0 +1,32 @@
+package eu.portalliance.topology.rules;
+
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.avro.HandlingCode;
+import eu.portalliance.avro.Indicator;
+import eu.portalliance.avro.RiskLevel;
+import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.SightingKind;
+import java.time.Instant;
+import java.util.List;
+
+/** Sightings for rule unit tests. */
+final class S {
+    static final Instant T0 = Instant.parse("2024-03-01T08:00:00Z");
+
+    private S() {
+    }
+
+    static Sighting.Builder seizure(String id, String port, EntityType type, String entity, long hours) {
+        return base(id, port, type, entity, hours).setKind(SightingKind.SEIZURE).setKilograms(100).setDrugType("COCAINE");
+    }
+
+    static Sighting.Builder suspicion(String id, String port, EntityType type, String entity, long hours) {
+        return base(id, port, type, entity, hours).setKind(SightingKind.SUSPICION).setIndicators(List.of(Indicator.SEAL_MISMATCH));
+    }
+
+    private static Sighting.Builder base(String id, String port, EntityType type, String entity, long hours) {
+        return Sighting.newBuilder().setEventId(id).setPort(port).setEntityType(type).setEntityId(entity)
+                .setEventTime(T0.plusSeconds(hours * 3600)).setHandlingCode(HandlingCode.TLP_GREEN)
+                .setRiskLevel(RiskLevel.NONE).setKind(SightingKind.SEIZURE);
+    }
+}
