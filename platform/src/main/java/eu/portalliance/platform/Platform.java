@@ -2,24 +2,30 @@ package eu.portalliance.platform;
 
 import eu.portalliance.platform.http.ApiServer;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
+import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.AllianceStreams;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single-machine alliance: a real Kafka broker, the schema registry, the alliance's topics and the HTTP API,
- * started in that order and stopped in the reverse one.
+ * The single-machine alliance: a real Kafka broker, the schema registry, the alliance's topics and reference data,
+ * the topology and the HTTP API, started in that order and stopped in the reverse one.
  */
 public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
@@ -34,6 +40,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedKafka kafka;
     private RegistryServer registry;
     private ApiServer api;
+    private AllianceStreams topology;
     private int topicCount;
 
     private Platform(Settings settings) {
@@ -69,10 +76,19 @@ public final class Platform implements AutoCloseable {
         try {
             registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, HOST, settings.registryPort(), Map.of());
             running.push(registry);
+            RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.url());
+            ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registryClient);
+            topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
+                    settings.dataDir().resolve("streams")), registryClient, new Properties());
+            running.push(topology);
+            topology.awaitRunning(Duration.ofSeconds(120));
             api = ApiServer.start(HOST, settings.httpPort(), this::health);
             running.push(api);
         } catch (java.io.IOException e) {
             throw new UserError("cannot listen on " + HOST + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the topology", e);
         }
     }
 
@@ -84,7 +100,13 @@ public final class Platform implements AutoCloseable {
     }
 
     private Map<String, Object> health() {
-        return Map.of("status", "UP", "kafka", kafka.bootstrapServers(), "registry", registry.url());
+        Map<String, Object> health = new java.util.LinkedHashMap<>();
+        health.put("status", topology.kafkaStreams().state().isRunningOrRebalancing() ? "UP" : "DEGRADED");
+        health.put("kafka", kafka.bootstrapServers());
+        health.put("registry", registry.url());
+        health.put("topology", topology.kafkaStreams().state().name());
+        health.put("rejected", topology.rejects().snapshot());
+        return health;
     }
 
     public String bootstrapServers() {
@@ -97,6 +119,10 @@ public final class Platform implements AutoCloseable {
 
     public String apiUrl() {
         return api.url();
+    }
+
+    public AllianceStreams topology() {
+        return topology;
     }
 
     public Settings settings() {

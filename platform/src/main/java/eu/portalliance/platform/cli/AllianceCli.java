@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alliance", mixinStandardHelpOptions = true, version = "Port Alliance 0.1.0",
         description = "Port Alliance: EU seaports, customs and Europol share seizure and suspicious-container events "
                 + "over Apache Kafka and get alliance-wide alerts back.",
-        subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, TopologyCommand.class, CommandLine.HelpCommand.class})
 public final class AllianceCli implements Runnable {
 
     @CommandLine.Spec
@@ -37,7 +37,9 @@ public final class AllianceCli implements Runnable {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (code != 0 || args.length == 0 || !"up".equals(args[0])) {
+        // Long-running commands return only after their shutdown hook ran; exiting here would deadlock the hook.
+        boolean longRunning = args.length > 0 && (args[0].equals("up") || args[0].equals("topology"));
+        if (code != 0 || !longRunning) {
             System.exit(code);
         }
     }

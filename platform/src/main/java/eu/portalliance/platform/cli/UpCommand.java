@@ -1,6 +1,7 @@
 package eu.portalliance.platform.cli;
 
 import eu.portalliance.platform.Platform;
+import eu.portalliance.topology.AllianceConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the single-machine alliance: a real Kafka broker (KRaft), the schema registry and the "
-                + "alliance's topics. Data survives a restart. Ctrl-C stops everything.")
+        description = "Start the single-machine alliance: a real Kafka broker (KRaft), the schema registry, the "
+                + "alliance's topics and reference data, and the topology. Data survives a restart. Ctrl-C stops everything.")
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = "./data", description = "Folder for the broker log, schemas and state (default: ${DEFAULT-VALUE}).")
@@ -45,10 +46,12 @@ final class UpCommand implements Callable<Integer> {
                   Schema registry  %s
                   HTTP API         %s
                   Topics           %d (alliance.*, ports.<LOCODE>.* for each founding port)
+                  Topology         %s (application %s)
                   Data folder      %s
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - started) / 1_000_000, platform.bootstrapServers(), controller,
-                platform.registryUrl(), platform.apiUrl(), platform.topicCount(), platform.settings().dataDir());
+                platform.registryUrl(), platform.apiUrl(), platform.topicCount(),
+                platform.topology().kafkaStreams().state(), AllianceConfig.DEFAULT_APPLICATION_ID, platform.settings().dataDir());
         System.out.flush();
         stopped.await();
         return 0;

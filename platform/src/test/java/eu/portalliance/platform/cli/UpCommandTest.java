@@ -75,8 +75,19 @@ class UpCommandTest {
             assertThat(listing).contains("topic \"" + Topics.ALERTS + "\"").contains("topic \"" + Topics.DLQ + "\"")
                     .contains("topic \"" + Topics.seizures("ESALG") + "\" with 3 partitions");
 
-            assertThat(get("http://127.0.0.1:" + p[2] + "/subjects")).isEqualTo("[]");
-            assertThat(get("http://127.0.0.1:" + p[3] + "/api/health")).contains("\"status\":\"UP\"");
+            assertThat(up.output()).anyMatch(l -> l.contains("Topology         RUNNING"));
+            assertThat(get("http://127.0.0.1:" + p[2] + "/subjects"))
+                    .contains("alliance.reference.ports.v1-value", "alliance.reference.risk-origins.v1-value");
+            assertThat(get("http://127.0.0.1:" + p[3] + "/api/health"))
+                    .contains("\"status\":\"UP\"").contains("\"topology\":\"RUNNING\"").contains("\"rejected\"");
+
+            // A second topology instance joins the same application from the command line.
+            try (ChildJvm second = ChildJvm.alliance("topology", "--bootstrap", bootstrap, "--registry",
+                    "http://127.0.0.1:" + p[2], "--state-dir", dir.resolve("second").toString(), "--replication-factor", "1")) {
+                second.awaitLine("Topology instance RUNNING", START);
+                second.terminate(Duration.ofSeconds(30));
+                assertThat(second.output()).contains("Topology instance stopped.");
+            }
 
             long stopping = System.nanoTime();
             int code = up.terminate(Duration.ofSeconds(20));
@@ -114,6 +125,16 @@ class UpCommandTest {
             assertThat(up.output()).anyMatch(l -> l.startsWith("alliance: data folder ") && l.contains("is a file, not a folder"));
         }
         assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void topologyAgainstAnUnreachableClusterIsOneClearLine() throws Exception {
+        int[] p = FreePorts.pick(2);
+        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
+                "--registry", "http://127.0.0.1:" + p[1])) {
+            assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(topology.output()).anyMatch(l -> l.startsWith("alliance: cannot use the schema registry at http://127.0.0.1:" + p[1]));
+        }
     }
 
     @Test

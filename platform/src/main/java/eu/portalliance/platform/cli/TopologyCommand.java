@@ -1,0 +1,90 @@
+package eu.portalliance.platform.cli;
+
+import eu.portalliance.platform.UserError;
+import eu.portalliance.registry.RegistryException;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topics.TopicSpec;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.AllianceStreams;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "topology", mixinStandardHelpOptions = true,
+        description = "Run one instance of the alliance topology against any Kafka cluster. Instances started with "
+                + "the same --application-id share the partitions; when one stops, the others take over.")
+final class TopologyCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, HOST:PORT[,HOST:PORT…].")
+    String bootstrap;
+
+    @Option(names = "--registry", required = true, description = "Confluent-compatible schema registry URL.")
+    String registryUrl;
+
+    @Option(names = "--state-dir", defaultValue = "./data/streams", description = "Local state folder (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--application-id", defaultValue = AllianceConfig.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id; instances that share it share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads in this instance (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--replication-factor", defaultValue = "3",
+            description = "Replication of internal topics; 3 on a production cluster, 1 on a single broker (default: ${DEFAULT-VALUE}).")
+    int replicationFactor;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
+        try {
+            registry.subjects();
+        } catch (RegistryException e) {
+            throw new UserError("cannot use the schema registry at " + registryUrl + ": " + e.getMessage());
+        }
+        requireTopics();
+        AllianceConfig config = AllianceConfig.defaults(bootstrap, stateDir).withApplicationId(applicationId)
+                .withReplication(replicationFactor, threads);
+        AllianceStreams streams = AllianceStreams.start(config, registry, new Properties());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            streams.close();
+            System.out.println("Topology instance stopped.");
+            stopped.countDown();
+        }, "topology-shutdown"));
+        streams.awaitRunning(Duration.ofMinutes(5));
+        System.out.printf("Topology instance RUNNING (application %s, %d thread(s), state in %s). Ctrl-C to stop.%n",
+                applicationId, threads, stateDir.toAbsolutePath());
+        stopped.await();
+        return 0;
+    }
+
+    private void requireTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+            Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+            List<String> missing = Topics.allianceTopics().stream().map(TopicSpec::name).filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new UserError("the cluster at " + bootstrap + " lacks " + missing
+                        + ": create the alliance topics first (docker/'s init job does, or bin/alliance up on one machine)");
+            }
+        } catch (UserError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserError("cannot reach Kafka at " + bootstrap + " (" + e.getClass().getSimpleName()
+                    + "): check --bootstrap and that the brokers are up");
+        }
+    }
+}

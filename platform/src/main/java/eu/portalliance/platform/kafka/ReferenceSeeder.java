@@ -1,0 +1,79 @@
+package eu.portalliance.platform.kafka;
+
+import eu.portalliance.avro.PortInfo;
+import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.reference.KnownRiskOrigins;
+import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.topics.Topic;
+import eu.portalliance.topics.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fills empty reference topics with the founding ports and the starting risk-origin list; never overwrites. */
+public final class ReferenceSeeder {
+    private static final Logger log = LoggerFactory.getLogger(ReferenceSeeder.class);
+
+    private ReferenceSeeder() {
+    }
+
+    public static void seedIfEmpty(String bootstrap, SchemaRegistryClient registry) {
+        Topic<String, PortInfo> ports = Topics.portsTopic(registry);
+        Topic<String, RiskOrigin> risks = Topics.riskOriginsTopic(registry);
+        if (isEmpty(bootstrap, ports.name())) {
+            try (KafkaProducer<String, PortInfo> producer = producer(bootstrap, ports)) {
+                for (KnownPorts.Port p : KnownPorts.ALLIANCE) {
+                    send(producer, new ProducerRecord<>(ports.name(), p.locode(), p.toAvro()));
+                }
+                for (KnownPorts.Port p : KnownPorts.ORIGINS) {
+                    send(producer, new ProducerRecord<>(ports.name(), p.locode(), p.toAvro()));
+                }
+            }
+            log.info("seeded {} with {} ports", ports.name(), KnownPorts.ALLIANCE.size() + KnownPorts.ORIGINS.size());
+        }
+        if (isEmpty(bootstrap, risks.name())) {
+            try (KafkaProducer<String, RiskOrigin> producer = producer(bootstrap, risks)) {
+                for (RiskOrigin r : KnownRiskOrigins.all()) {
+                    // The record time is the listing's validFrom: the topology versions the list by it.
+                    send(producer, new ProducerRecord<>(risks.name(), null, r.getValidFrom().toEpochMilli(), r.getCode(), r));
+                }
+            }
+            log.info("seeded {} with {} risk origins", risks.name(), KnownRiskOrigins.all().size());
+        }
+    }
+
+    private static <V> KafkaProducer<String, V> producer(String bootstrap, Topic<String, V> topic) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true),
+                topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private static <V> void send(KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write reference data to " + record.topic() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing reference data", e);
+        }
+    }
+
+    private static boolean isEmpty(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            return consumer.endOffsets(Set.of(tp), Duration.ofSeconds(30)).getOrDefault(tp, 0L) == 0L;
+        }
+    }
+}

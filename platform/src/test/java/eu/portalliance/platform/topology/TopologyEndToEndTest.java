@@ -1,0 +1,185 @@
+package eu.portalliance.platform.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertType;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.Severity;
+import eu.portalliance.platform.FreePorts;
+import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.Samples;
+import eu.portalliance.platform.kafka.EmbeddedKafka;
+import eu.portalliance.platform.kafka.ReferenceSeeder;
+import eu.portalliance.platform.kafka.TopicProvisioner;
+import eu.portalliance.platform.registry.RegistryServer;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topics.Topic;
+import eu.portalliance.topics.TopicSpec;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.AllianceStreams;
+import eu.portalliance.topology.ingest.DeadLetters;
+import eu.portalliance.topology.ingest.RejectReason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on a real broker with exactly-once: real producers at two ports, alerts read read_committed. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TopologyEndToEndTest {
+    EmbeddedKafka kafka;
+    RegistryServer registryServer;
+    RestSchemaRegistryClient registry;
+    AllianceStreams topology;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        int[] ports = FreePorts.pick(2);
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), ports[0], ports[1], Map.of());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
+        }
+        registryServer = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
+        registry = new RestSchemaRegistryClient(registryServer.url());
+        ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registry);
+        Properties fastDiscovery = new Properties();
+        fastDiscovery.put("consumer.metadata.max.age.ms", 1000);
+        topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams")),
+                registry, fastDiscovery);
+        topology.awaitRunning(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+        if (registryServer != null) {
+            registryServer.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "acks", "all", "enable.idempotence", true), new StringSerializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        }
+    }
+
+    private List<Alert> alertsAbout(String entityId, int atLeast) {
+        Topic<String, Alert> alerts = Topics.alertsTopic(registry);
+        List<Alert> found = new ArrayList<>();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), alerts.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(alerts.name()));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value().getEntityId().equals(entityId)) {
+                        assertThat(r.key()).isEqualTo(r.value().getAlertId());
+                        found.add(r.value());
+                    }
+                }
+                return found.size() >= atLeast;
+            });
+        }
+        return found;
+    }
+
+    @Test
+    void seizuresAtTwoPortsBecomeOneCommittedAlertWithLineage() throws Exception {
+        Instant t = Instant.parse("2024-05-01T06:00:00Z");
+        SeizureReport antwerp = SeizureReport.newBuilder(Samples.seizure("E2E-BEANR-1")).setEventTime(t)
+                .setContainerNumber("TGHU8792473").setVesselImo(null).setConsignee(null).build();
+        SeizureReport rotterdam = SeizureReport.newBuilder(Samples.seizure("E2E-NLRTM-1")).setReportingPort("NLRTM")
+                .setEventTime(t.plus(Duration.ofDays(4))).setContainerNumber("TGHU8792473").setVesselImo(null).setConsignee(null).build();
+        publish(Topics.seizuresTopic("BEANR", registry), antwerp.getContainerNumber(), antwerp);
+        publish(Topics.seizuresTopic("NLRTM", registry), rotterdam.getContainerNumber(), rotterdam);
+
+        List<Alert> alerts = alertsAbout("TGHU8792473", 1);
+        assertThat(alerts).hasSize(1);
+        Alert a = alerts.get(0);
+        assertThat(a.getType()).isEqualTo(AlertType.CROSS_PORT_ENTITY);
+        assertThat(a.getPorts()).containsExactly("BEANR", "NLRTM");
+        assertThat(a.getSourceEventIds()).containsExactly("E2E-BEANR-1", "E2E-NLRTM-1");
+        // The seeded risk list has EC (the route's origin) at HIGH since 2020: R2 raises MEDIUM to HIGH.
+        assertThat(a.getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(a.getSeverityReasons()).anyMatch(r -> r.startsWith("R2: route touches risk origin EC"));
+    }
+
+    @Test
+    void unreadableAndInvalidRecordsReachTheDlqUnderExactlyOnce() throws Exception {
+        byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
+        SeizureReport invalid = SeizureReport.newBuilder(Samples.seizure("E2E-BAD-1")).setContainerNumber("CSQU3054384").build();
+        byte[] invalidBytes = Topics.seizuresTopic("BEANR", registry).valueSerde().serializer().serialize(Topics.seizures("BEANR"), invalid);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.seizures("ESALG"), "k1".getBytes(), garbage)).get();
+            producer.send(new ProducerRecord<>(Topics.seizures("BEANR"), "k2".getBytes(), invalidBytes)).get();
+        }
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "group.id", "dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.DLQ));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return dead.size() >= 2;
+            });
+        }
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo(garbage);
+            assertThat(new String(r.headers().lastHeader(DeadLetters.REASON).value())).isEqualTo("UNREADABLE");
+            assertThat(new String(r.headers().lastHeader(DeadLetters.TOPIC).value())).isEqualTo(Topics.seizures("ESALG"));
+        });
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo(invalidBytes);
+            assertThat(new String(r.headers().lastHeader(DeadLetters.REASON).value())).isEqualTo("INVALID_CONTAINER_NUMBER");
+        });
+        assertThat(topology.rejects().count(RejectReason.UNREADABLE)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aNewPortJoinsByCreatingItsTopicsWithoutARestart() throws Exception {
+        String rijeka = "HRRJK";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            List<TopicSpec> specs = Topics.portTopics(rijeka);
+            TopicProvisioner.ensure(admin, specs, (short) 1);
+        }
+        Instant t = Instant.parse("2024-06-01T06:00:00Z");
+        SeizureReport atRijeka = SeizureReport.newBuilder(Samples.seizure("E2E-HRRJK-1")).setReportingPort(rijeka)
+                .setEventTime(t).setContainerNumber("MAEU1234567").setVesselImo(null).setConsignee(null).build();
+        SeizureReport atKoper = SeizureReport.newBuilder(Samples.seizure("E2E-BEANR-2"))
+                .setEventTime(t.plus(Duration.ofDays(1))).setContainerNumber("MAEU1234567").setVesselImo(null).setConsignee(null).build();
+        // Kafka Streams notices the new topic on its next metadata refresh; a seizure published before that is
+        // read from the start of the topic once the consumer subscribes to it.
+        publish(Topics.seizuresTopic(rijeka, registry), atRijeka.getContainerNumber(), atRijeka);
+        publish(Topics.seizuresTopic("BEANR", registry), atKoper.getContainerNumber(), atKoper);
+        assertThat(alertsAbout("MAEU1234567", 1).get(0).getPorts()).containsExactly("BEANR", rijeka);
+    }
+}
