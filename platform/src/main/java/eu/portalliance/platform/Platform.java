@@ -79,7 +79,8 @@ public final class Platform implements AutoCloseable {
             RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.url());
             ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registryClient);
             topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
-                    settings.dataDir().resolve("streams")), registryClient, new Properties());
+                    settings.dataDir().resolve("streams"), RedactionKey.load(settings.dataDir().resolve("redaction.key"))),
+                    registryClient, new Properties());
             running.push(topology);
             topology.awaitRunning(Duration.ofSeconds(120));
             api = ApiServer.start(HOST, settings.httpPort(), this::health);

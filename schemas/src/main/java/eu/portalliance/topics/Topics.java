@@ -1,9 +1,11 @@
 package eu.portalliance.topics;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SuspiciousContainerEvent;
@@ -30,6 +32,7 @@ public final class Topics {
     public static final String PORTS = "alliance.reference.ports.v1";
     public static final String SUBSCRIPTIONS = "alliance.reference.subscriptions.v1";
     public static final String AUDIT = "alliance.audit.v1";
+    public static final String RULE_PRECISION = "alliance.rule-precision.v1";
     /** Where the alliance's own registry keeps schemas, named as Confluent Schema Registry's default. */
     public static final String SCHEMAS = "_schemas";
 
@@ -47,7 +50,8 @@ public final class Topics {
     private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.([a-z-]+)\\.v1");
 
     private static final int INPUT_PARTITIONS = 3;
-    private static final int ALERT_PARTITIONS = 3;
+    /** Partitions of the alert stream; the topology's alert-keyed internal topics use the same count. */
+    public static final int ALERT_PARTITIONS = 3;
 
     private Topics() {
     }
@@ -66,6 +70,15 @@ public final class Topics {
 
     public static String alertOutcomes(String locode) {
         return port(locode, ALERT_OUTCOMES);
+    }
+
+    /**
+     * Where a subscriber's alerts go unless its subscription names a topic: a port's own
+     * {@code ports.<LOCODE>.alerts.v1}, otherwise {@code subscribers.<ID>.alerts.v1}.
+     */
+    public static String alertsFor(String subscriberId) {
+        return eu.portalliance.ids.UnLocode.isValid(subscriberId) ? alerts(subscriberId)
+                : "subscribers." + subscriberId + ".alerts.v1";
     }
 
     private static String port(String locode, String entity) {
@@ -92,7 +105,8 @@ public final class Topics {
                 new TopicSpec(AUDIT, 1, Map.of("retention.ms", "-1")),
                 compacted(RISK_ORIGINS),
                 compacted(PORTS),
-                compacted(SUBSCRIPTIONS));
+                compacted(SUBSCRIPTIONS),
+                compacted(RULE_PRECISION));
     }
 
     /** The topics a port owns: its inputs, its alert feed and its outcome feedback. */
@@ -145,6 +159,14 @@ public final class Topics {
 
     public static Topic<String, Subscription> subscriptionsTopic(SchemaRegistryClient registry) {
         return typed(SUBSCRIPTIONS, registry, Subscription.class);
+    }
+
+    public static Topic<String, AlertDelivery> auditTopic(SchemaRegistryClient registry) {
+        return typed(AUDIT, registry, AlertDelivery.class);
+    }
+
+    public static Topic<String, RulePrecision> rulePrecisionTopic(SchemaRegistryClient registry) {
+        return typed(RULE_PRECISION, registry, RulePrecision.class);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> typed(String name, SchemaRegistryClient registry, Class<V> type) {

@@ -22,8 +22,14 @@ class TopicsTest {
     }
 
     @Test
+    void portsGetTheirOwnAlertTopicOthersASubscriberTopic() {
+        assertThat(Topics.alertsFor("NLRTM")).isEqualTo("ports.NLRTM.alerts.v1");
+        assertThat(Topics.alertsFor("EUROPOL")).isEqualTo("subscribers.EUROPOL.alerts.v1");
+    }
+
+    @Test
     void referenceTopicsAreCompacted() {
         assertThat(Topics.allianceTopics()).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
-                .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS);
+                .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS, Topics.RULE_PRECISION);
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param surgeFactor     how many times the baseline a window must reach to be a surge
  * @param surgeMinimum    the fewest seizures a window must hold to be a surge
  * @param vesselRepeatThreshold seizures on one vessel within the window that make it a repeat (R12)
+ * @param redactionSecret key of the party references given to recipients without need-to-know; every instance
+ *                        of one alliance must use the same
  */
 public record AllianceConfig(
         String applicationId,
@@ -31,31 +33,32 @@ public record AllianceConfig(
         double surgeFactor,
         int surgeMinimum,
         int vesselRepeatThreshold,
-        int maxSightingsPerEntity) {
+        int maxSightingsPerEntity,
+        String redactionSecret) {
 
     public static final String DEFAULT_APPLICATION_ID = "port-alliance-topology";
 
-    public static AllianceConfig defaults(String bootstrapServers, Path stateDir) {
+    public static AllianceConfig defaults(String bootstrapServers, Path stateDir, String redactionSecret) {
         return new AllianceConfig(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, 1, 1,
                 Duration.ofDays(90), Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofDays(7), Duration.ofDays(2), 4, 3.0, 3, 2, 200);
+                Duration.ofDays(7), Duration.ofDays(2), 4, 3.0, 3, 2, 200, redactionSecret);
     }
 
     public AllianceConfig withApplicationId(String id) {
         return new AllianceConfig(id, bootstrapServers, stateDir, replicationFactor, streamThreads, entityWindow,
                 entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor, surgeMinimum,
-                vesselRepeatThreshold, maxSightingsPerEntity);
+                vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
     }
 
     public AllianceConfig withReplication(int replicationFactor, int streamThreads) {
         return new AllianceConfig(applicationId, bootstrapServers, stateDir, replicationFactor, streamThreads,
                 entityWindow, entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor,
-                surgeMinimum, vesselRepeatThreshold, maxSightingsPerEntity);
+                surgeMinimum, vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
     }
 
-    public AllianceConfig withEntityWindow(Duration window, Duration grace) {
-        return new AllianceConfig(applicationId, bootstrapServers, stateDir, replicationFactor, streamThreads, window,
-                grace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor, surgeMinimum,
-                vesselRepeatThreshold, maxSightingsPerEntity);
+    public AllianceConfig withStateDir(Path dir) {
+        return new AllianceConfig(applicationId, bootstrapServers, dir, replicationFactor, streamThreads,
+                entityWindow, entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor,
+                surgeMinimum, vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
     }
 }

@@ -1,6 +1,13 @@
 package eu.portalliance.topology;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertDelivery;
+import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.Subscription;
+import eu.portalliance.topology.avro.AlertIndexEntry;
+import eu.portalliance.topology.avro.Delivery;
+import eu.portalliance.topology.routing.DeliveredAlertSerializer;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.SeizureReport;
@@ -17,7 +24,7 @@ import org.apache.kafka.common.serialization.Serdes;
 /** Every serde the topology uses, built once from one registry client and passed explicitly at every step. */
 public final class AllianceSerdes {
     public final Serde<String> key = Serdes.String();
-    public final Serde<Long> longs = Serdes.Long();
+
     public final Serde<SeizureReport> seizure;
     public final Serde<SuspiciousContainerEvent> suspicion;
     public final Serde<Alert> alert;
@@ -27,6 +34,13 @@ public final class AllianceSerdes {
     public final Serde<EntityHistory> history;
     public final Serde<RouteWindow> routeWindow;
     public final Serde<RouteBaseline> routeBaseline;
+    public final Serde<AlertIndexEntry> alertIndex;
+    public final Serde<Subscription> subscription;
+    public final Serde<AlertOutcome> outcome;
+    public final Serde<RulePrecision> precision;
+    public final Serde<AlertDelivery> audit;
+    /** Writes a delivery as the plain Alert its recipient reads; never read back by the topology. */
+    public final Serde<Delivery> deliveredAlert;
 
     public AllianceSerdes(SchemaRegistryClient registry) {
         seizure = AvroSerde.value(registry, SeizureReport.class);
@@ -38,5 +52,13 @@ public final class AllianceSerdes {
         history = AvroSerde.value(registry, EntityHistory.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
         routeBaseline = AvroSerde.value(registry, RouteBaseline.class);
+        alertIndex = AvroSerde.value(registry, AlertIndexEntry.class);
+        subscription = AvroSerde.value(registry, Subscription.class);
+        outcome = AvroSerde.value(registry, AlertOutcome.class);
+        precision = AvroSerde.value(registry, RulePrecision.class);
+        audit = AvroSerde.value(registry, AlertDelivery.class);
+        deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer()), (topic, bytes) -> {
+            throw new UnsupportedOperationException("deliveries are written, never read");
+        });
     }
 }

@@ -1,6 +1,16 @@
 package eu.portalliance.topology;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertDelivery;
+import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.Subscription;
+import eu.portalliance.topology.avro.Delivery;
+import eu.portalliance.topology.feedback.OutcomeAttribution;
+import eu.portalliance.topology.feedback.RulePrecisions;
+import eu.portalliance.topology.routing.AlertRouter;
+import eu.portalliance.topology.routing.DeliveredAlertSerializer;
+import eu.portalliance.topology.routing.Redaction;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
@@ -46,7 +56,8 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The alliance topology, top to bottom as the data flows:
- * reference data → port events, validated → sightings per entity → rules → one alert per finding.
+ * reference data → port events, validated → sightings per entity → rules → one alert per finding
+ * → delivery to the ports by subscription and handling code → outcome feedback → rule precision.
  * Every operator, store and internal topic is named here, so they stay stable across upgrades.
  */
 public final class AllianceTopology {
@@ -55,7 +66,10 @@ public final class AllianceTopology {
     public static final String ENTITY_HISTORIES_STORE = "entity-histories";
     public static final String ROUTE_WINDOWS_STORE = "route-windows";
     public static final String ROUTE_BASELINES_STORE = "route-baselines";
-    public static final String ALERT_IDS_STORE = "alert-ids";
+    public static final String ALERT_INDEX_STORE = "alert-index";
+    public static final String SUBSCRIPTIONS_STORE = "subscriptions";
+    public static final String LATEST_OUTCOMES_STORE = "latest-outcomes";
+    public static final String RULE_PRECISION_STORE = "rule-precision";
     /** How long a risk-origin listing stays queryable by event time. */
     static final Duration RISK_HISTORY = Duration.ofDays(3650);
     /** How long an alert id is remembered: longer than any replay window the alliance keeps input for. */
@@ -81,6 +95,9 @@ public final class AllianceTopology {
         builder.globalTable(Topics.PORTS, Consumed.with(serdes.key, serdes.port).withName("ports-source"),
                 Materialized.<String, PortInfo, KeyValueStore<Bytes, byte[]>>as(PORTS_STORE)
                         .withKeySerde(serdes.key).withValueSerde(serdes.port));
+        builder.globalTable(Topics.SUBSCRIPTIONS, Consumed.with(serdes.key, serdes.subscription).withName("subscriptions-source"),
+                Materialized.<String, Subscription, KeyValueStore<Bytes, byte[]>>as(SUBSCRIPTIONS_STORE)
+                        .withKeySerde(serdes.key).withValueSerde(serdes.subscription));
 
         // Port events from every ports.<LOCODE>.* topic, by pattern so a new port joins without a redeploy.
         // Records that fail to read or validate go to alliance.dlq.v1 through the DeadLetters handler.
@@ -129,14 +146,51 @@ public final class AllianceTopology {
 
         // One alert per finding, whichever path found it, on alliance.alerts.v1.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ALERT_IDS_STORE), serdes.key, serdes.longs));
-        entityAlerts.merge(surgeAlerts, Named.as("all-alerts"))
-                .repartition(Repartitioned.with(serdes.key, serdes.alert).withName("alerts-by-id"))
-                .processValues(() -> new AlertDeduplicator(ALERT_IDS_STORE, ALERT_ID_RETENTION),
-                        Named.as("deduplicate-alerts"), ALERT_IDS_STORE)
-                .to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
+                Stores.persistentKeyValueStore(ALERT_INDEX_STORE), serdes.key, serdes.alertIndex));
+        KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"))
+                .repartition(Repartitioned.with(serdes.key, serdes.alert).withName("alerts-by-id")
+                        .withNumberOfPartitions(Topics.ALERT_PARTITIONS))
+                .processValues(() -> new AlertDeduplicator(ALERT_INDEX_STORE, ALERT_ID_RETENTION),
+                        Named.as("deduplicate-alerts"), ALERT_INDEX_STORE);
+        alerts.to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
+
+        // Back to the ports: each recipient the handling code allows gets the alert on its own topic, redacted
+        // unless it was involved or has need-to-know; every delivery is audited.
+        Redaction redaction = new Redaction(config.redactionSecret());
+        KStream<String, Delivery> deliveries = alerts.process(
+                () -> new AlertRouter(SUBSCRIPTIONS_STORE, PORTS_STORE, redaction), Named.as("route-alerts"));
+        deliveries.to(new DeliveredAlertSerializer.RecipientTopic(),
+                Produced.with(serdes.key, serdes.deliveredAlert).withName("recipient-alerts-sink"));
+        deliveries.mapValues(AllianceTopology::audit, Named.as("audit-deliveries"))
+                .to(Topics.AUDIT, Produced.with(serdes.key, serdes.audit).withName("audit-sink"));
+
+        // Outcome feedback: each port's latest outcome per alert, attributed to the rule that raised the alert,
+        // summed into precision per rule and version.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LATEST_OUTCOMES_STORE), serdes.key, serdes.outcome));
+        builder.stream(Topics.PORT_OUTCOMES, Consumed.with(serdes.key, serdes.outcome)
+                        .withName("outcomes-source").withTimestampExtractor(eventTime))
+                .processValues(() -> new Validate<AlertOutcome>(
+                        (o, port, now) -> EventChecks.outcome(o, port, now, config.maxFutureSkew())), Named.as("validate-outcomes"))
+                .selectKey((key, outcome) -> outcome.getAlertId(), Named.as("key-outcomes-by-alert"))
+                .repartition(Repartitioned.with(serdes.key, serdes.outcome).withName("outcomes-by-alert")
+                        .withNumberOfPartitions(Topics.ALERT_PARTITIONS))
+                .process(() -> new OutcomeAttribution(ALERT_INDEX_STORE, LATEST_OUTCOMES_STORE),
+                        Named.as("attribute-outcomes"), ALERT_INDEX_STORE, LATEST_OUTCOMES_STORE)
+                .groupByKey(Grouped.with("outcomes-by-rule", serdes.key, serdes.precision))
+                .aggregate(RulePrecisions::empty, RulePrecisions::add, Named.as("sum-rule-precision"),
+                        Materialized.<String, RulePrecision, KeyValueStore<Bytes, byte[]>>as(RULE_PRECISION_STORE)
+                                .withKeySerde(serdes.key).withValueSerde(serdes.precision))
+                .toStream(Named.as("rule-precision-changes"))
+                .to(Topics.RULE_PRECISION, Produced.with(serdes.key, serdes.precision).withName("rule-precision-sink"));
 
         return builder.build();
+    }
+
+    private static AlertDelivery audit(Delivery d) {
+        Alert a = d.getAlert();
+        return new AlertDelivery(a.getAlertId(), d.getRecipient(), d.getTopic(), d.getBasis(), a.getHandlingCode(),
+                d.getRedacted(), a.getRuleId(), a.getRuleVersion(), a.getRaisedAt(), d.getDeliveredAt());
     }
 
     /** The entity rules, in the order they run. */

@@ -112,7 +112,7 @@ class DeadLetterTopologyTest {
         t.seizure("BEANR", rotterdams);
         TestRecord<byte[], byte[]> dead = t.dlq.readRecord();
         assertThat(header(dead, DeadLetters.REASON)).isEqualTo("PORT_MISMATCH");
-        assertThat(header(dead, DeadLetters.MESSAGE)).contains("reportingPort NLRTM differs from the topic's port BEANR");
+        assertThat(header(dead, DeadLetters.MESSAGE)).contains("reporting port NLRTM differs from the topic's port BEANR");
         assertPipelineStillCorrelates();
     }
 

@@ -1,6 +1,11 @@
 package eu.portalliance.topology;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertDelivery;
+import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.PortInfo;
+import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.RiskLevel;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.SeizureReport;
@@ -35,6 +40,10 @@ public final class TopologyFixture implements AutoCloseable {
     private final AvroSerde<SeizureReport> seizureSerde = AvroSerde.value(registry, SeizureReport.class);
     private final AvroSerde<SuspiciousContainerEvent> suspicionSerde = AvroSerde.value(registry, SuspiciousContainerEvent.class);
     private final AvroSerde<RiskOrigin> riskSerde = AvroSerde.value(registry, RiskOrigin.class);
+    private final AvroSerde<Subscription> subscriptionSerde = AvroSerde.value(registry, Subscription.class);
+    private final AvroSerde<PortInfo> portSerde = AvroSerde.value(registry, PortInfo.class);
+    private final AvroSerde<AlertOutcome> outcomeSerde = AvroSerde.value(registry, AlertOutcome.class);
+    private final AvroSerde<Alert> alertSerde = AvroSerde.value(registry, Alert.class);
 
     public TopologyFixture(AllianceConfig config) {
         this(config, new Properties());
@@ -49,7 +58,7 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     public static AllianceConfig config(Path stateDir) {
-        return AllianceConfig.defaults("unused:9092", stateDir);
+        return AllianceConfig.defaults("unused:9092", stateDir, "test-redaction-secret");
     }
 
     public void seizure(String topicPort, SeizureReport s) {
@@ -78,6 +87,32 @@ public final class TopologyFixture implements AutoCloseable {
         RiskOrigin r = RiskOrigin.newBuilder().setCode(code).setLevel(level).setValidFrom(validFrom).build();
         driver.createInputTopic(Topics.RISK_ORIGINS, new StringSerializer(), riskSerde.serializer())
                 .pipeInput(new TestRecord<>(code, r, validFrom));
+    }
+
+    public void subscription(Subscription s) {
+        driver.createInputTopic(Topics.SUBSCRIPTIONS, new StringSerializer(), subscriptionSerde.serializer())
+                .pipeInput(s.getSubscriberId(), s);
+    }
+
+    public void port(PortInfo p) {
+        driver.createInputTopic(Topics.PORTS, new StringSerializer(), portSerde.serializer()).pipeInput(p.getLocode(), p);
+    }
+
+    public void outcome(AlertOutcome o) {
+        driver.createInputTopic(Topics.alertOutcomes(o.getPort()), new StringSerializer(), outcomeSerde.serializer())
+                .pipeInput(o.getAlertId(), o);
+    }
+
+    public TestOutputTopic<String, Alert> alertsOf(String subscriber) {
+        return driver.createOutputTopic(Topics.alertsFor(subscriber), new StringDeserializer(), alertSerde.deserializer());
+    }
+
+    public TestOutputTopic<String, AlertDelivery> audit() {
+        return driver.createOutputTopic(Topics.AUDIT, new StringDeserializer(), AvroSerde.value(registry, AlertDelivery.class).deserializer());
+    }
+
+    public TestOutputTopic<String, RulePrecision> precision() {
+        return driver.createOutputTopic(Topics.RULE_PRECISION, new StringDeserializer(), AvroSerde.value(registry, RulePrecision.class).deserializer());
     }
 
     public List<Alert> readAlerts() {

@@ -1,5 +1,6 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.RedactionKey;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.registry.RegistryException;
 import eu.portalliance.registry.RestSchemaRegistryClient;
@@ -46,6 +47,11 @@ final class TopologyCommand implements Callable<Integer> {
             description = "Replication of internal topics; 3 on a production cluster, 1 on a single broker (default: ${DEFAULT-VALUE}).")
     int replicationFactor;
 
+    @Option(names = "--redaction-key-file", defaultValue = "./data/redaction.key",
+            description = "Secret behind party references; every instance needs the same one. "
+                    + "ALLIANCE_REDACTION_KEY overrides it (default: ${DEFAULT-VALUE}, created if missing).")
+    Path redactionKeyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
@@ -55,7 +61,8 @@ final class TopologyCommand implements Callable<Integer> {
             throw new UserError("cannot use the schema registry at " + registryUrl + ": " + e.getMessage());
         }
         requireTopics();
-        AllianceConfig config = AllianceConfig.defaults(bootstrap, stateDir).withApplicationId(applicationId)
+        AllianceConfig config = AllianceConfig.defaults(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
+                .withApplicationId(applicationId)
                 .withReplication(replicationFactor, threads);
         AllianceStreams streams = AllianceStreams.start(config, registry, new Properties());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -66,7 +66,7 @@ class TopologyEndToEndTest {
         ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registry);
         Properties fastDiscovery = new Properties();
         fastDiscovery.put("consumer.metadata.max.age.ms", 1000);
-        topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams")),
+        topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret"),
                 registry, fastDiscovery);
         topology.awaitRunning(Duration.ofSeconds(90));
     }

@@ -1,6 +1,7 @@
 package eu.portalliance.topology.alerts;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.topology.avro.AlertIndexEntry;
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -11,14 +12,15 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets each alert id through once. Rules already ignore replayed events; this is the guarantee at the edge, for
- * findings two paths can reach (a container and its bill of lading) and for replays from scratch.
+ * Lets each alert id through once, and remembers which rule raised it (for outcome attribution). Rules already
+ * ignore replayed events; this is the guarantee at the edge, for findings two paths can reach (a container and its
+ * bill of lading) and for replays from scratch.
  */
 public final class AlertDeduplicator implements FixedKeyProcessor<String, Alert, Alert> {
     private final String storeName;
     private final Duration retention;
     private FixedKeyProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, AlertIndexEntry> seen;
 
     public AlertDeduplicator(String storeName, Duration retention) {
         this.storeName = storeName;
@@ -37,16 +39,17 @@ public final class AlertDeduplicator implements FixedKeyProcessor<String, Alert,
         if (seen.get(record.key()) != null) {
             return;
         }
-        seen.put(record.key(), record.timestamp());
+        Alert a = record.value();
+        seen.put(record.key(), new AlertIndexEntry(a.getRuleId(), a.getRuleVersion(), a.getRaisedAt().toEpochMilli(), a.getPorts()));
         context.forward(record);
     }
 
     private void forgetOlderThanRetention(long streamTime) {
         long horizon = streamTime - retention.toMillis();
-        try (KeyValueIterator<String, Long> all = seen.all()) {
+        try (KeyValueIterator<String, AlertIndexEntry> all = seen.all()) {
             while (all.hasNext()) {
-                KeyValue<String, Long> next = all.next();
-                if (next.value < horizon) {
+                KeyValue<String, AlertIndexEntry> next = all.next();
+                if (next.value.getRaisedAt() < horizon) {
                     seen.delete(next.key);
                 }
             }

@@ -50,6 +50,7 @@ public final class AlertFactory {
                 .setPorts(List.copyOf(e.ports()))
                 .setAddressedTo(f.addressedTo())
                 .setHandlingCode(e.handlingCode())
+                .setNamedRecipients(e.namedRecipients())
                 .setHandlingRestrictions(e.restrictions())
                 .setRuleId(f.rule().id())
                 .setRuleVersion(f.rule().version())

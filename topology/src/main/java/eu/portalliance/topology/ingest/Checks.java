@@ -24,17 +24,17 @@ final class Checks {
         required(reportingPort, "reportingPort");
         locode(reportingPort, "reportingPort");
         if (!reportingPort.equals(topicPort)) {
-            throw new ValidationException(RejectReason.PORT_MISMATCH, "reportingPort " + reportingPort
+            throw new ValidationException(RejectReason.PORT_MISMATCH, "reporting port " + reportingPort
                     + " differs from the topic's port " + topicPort + ": a port publishes only its own events, "
                     + "to ports." + reportingPort + ".*");
         }
     }
 
     static void eventTime(Instant eventTime, long nowMs, Duration maxSkew) {
-        required(eventTime, "eventTime");
+        required(eventTime, "event time");
         long limit = nowMs + maxSkew.toMillis();
         if (eventTime.toEpochMilli() > limit) {
-            throw new ValidationException(RejectReason.FUTURE_EVENT_TIME, "eventTime " + eventTime
+            throw new ValidationException(RejectReason.FUTURE_EVENT_TIME, "event time " + eventTime
                     + " is more than " + maxSkew.toHours() + " h ahead of the alliance clock (" + Instant.ofEpochMilli(nowMs)
                     + "): check the reporting system's clock and time zone (times are UTC)");
         }

@@ -33,6 +33,17 @@ public final class EventChecks {
         }
     }
 
+    public static void outcome(eu.portalliance.avro.AlertOutcome o, String topicPort, long nowMs, Duration maxSkew) {
+        Checks.required(o.getAlertId(), "alertId");
+        Checks.reportingPort(o.getPort(), topicPort);
+        Checks.eventTime(o.getReportedAt(), nowMs, maxSkew);
+        Checks.value(Double.isFinite(o.getKilogramsSeized()) && o.getKilogramsSeized() >= 0,
+                "kilogramsSeized " + o.getKilogramsSeized() + " must be zero or more");
+        Checks.value(o.getOutcome() == eu.portalliance.avro.OutcomeResult.CONFIRMED || o.getKilogramsSeized() == 0,
+                "kilogramsSeized is " + o.getKilogramsSeized() + " but the outcome is " + o.getOutcome()
+                        + ": only CONFIRMED checks seize anything");
+    }
+
     public static void suspicion(SuspiciousContainerEvent e, String topicPort, long nowMs, Duration maxSkew) {
         Checks.required(e.getEventId(), "eventId");
         Checks.reportingPort(e.getReportingPort(), topicPort);

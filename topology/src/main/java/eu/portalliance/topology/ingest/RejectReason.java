@@ -10,5 +10,6 @@ public enum RejectReason {
     FUTURE_EVENT_TIME,
     PORT_MISMATCH,
     INVALID_VALUE,
+    UNKNOWN_ALERT,
     PROCESSING_ERROR
 }

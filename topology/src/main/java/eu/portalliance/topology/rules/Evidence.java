@@ -29,7 +29,8 @@ public record Evidence(
         RiskLevel maxRisk,
         List<String> riskReasons,
         List<String> insiderReasons,
-        List<String> origins) {
+        List<String> origins,
+        List<String> namedRecipients) {
 
     private static final InsiderSignalRule INSIDER = new InsiderSignalRule();
 
@@ -40,6 +41,7 @@ public record Evidence(
         Map<String, Party> parties = new LinkedHashMap<>();
         Set<String> riskReasons = new LinkedHashSet<>();
         Set<String> origins = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         HandlingCode code = HandlingCode.TLP_CLEAR;
         RiskLevel risk = RiskLevel.NONE;
         double kg = 0;
@@ -55,6 +57,7 @@ public record Evidence(
                 risk = s.getRiskLevel();
             }
             riskReasons.addAll(s.getRiskReasons());
+            named.addAll(s.getSharedWith());
             if (s.getOriginPort() != null) {
                 origins.add(s.getOriginPort());
             }
@@ -66,7 +69,8 @@ public record Evidence(
             last = Math.max(last, s.getEventTime().toEpochMilli());
         }
         return new Evidence(List.copyOf(ids), ports, code, List.copyOf(restrictions), kg, first, last,
-                List.copyOf(parties.values()), risk, List.copyOf(riskReasons), INSIDER.reasons(sources), List.copyOf(origins));
+                List.copyOf(parties.values()), risk, List.copyOf(riskReasons), INSIDER.reasons(sources), List.copyOf(origins),
+                List.copyOf(named));
     }
 
     /** TLP levels are declared from least to most restrictive. */

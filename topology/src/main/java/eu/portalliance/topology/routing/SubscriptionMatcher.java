@@ -1,0 +1,44 @@
+package eu.portalliance.topology.routing;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.Subscription;
+import eu.portalliance.ids.UnLocode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Whether an alert is what a subscriber asked for. Empty lists in a subscription mean "any". */
+public final class SubscriptionMatcher {
+    private SubscriptionMatcher() {
+    }
+
+    public static boolean matches(Subscription s, Alert a) {
+        if (!s.getAlertTypes().isEmpty() && !s.getAlertTypes().contains(a.getType())) {
+            return false;
+        }
+        if (a.getSeverity().ordinal() < s.getMinimumSeverity().ordinal()) {
+            return false;
+        }
+        if (!s.getPorts().isEmpty()) {
+            List<String> touched = new ArrayList<>(a.getPorts());
+            touched.addAll(a.getAddressedTo());
+            if (touched.stream().noneMatch(s.getPorts()::contains)) {
+                return false;
+            }
+        }
+        if (!s.getOrigins().isEmpty()) {
+            String origins = a.getAttributes().getOrDefault("origins", "");
+            boolean any = false;
+            for (String origin : origins.split(",")) {
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                String country = UnLocode.isValid(origin) ? UnLocode.country(origin) : origin;
+                if (s.getOrigins().contains(origin) || s.getOrigins().contains(country)) {
+                    any = true;
+                }
+            }
+            return any;
+        }
+        return true;
+    }
+}
