@@ -5,19 +5,27 @@ import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
+import eu.portalliance.platform.security.AccessControl;
+import eu.portalliance.platform.security.BrokerSecurity;
+import eu.portalliance.platform.security.Credentials;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
-import eu.portalliance.topology.AllianceConfig;
-import eu.portalliance.topology.AllianceStreams;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.AllianceStreams;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -25,18 +33,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single-machine alliance: a real Kafka broker, the schema registry, the alliance's topics and reference data,
- * the topology and the HTTP API, started in that order and stopped in the reverse one.
+ * the topology and the HTTP API, started in that order and stopped in the reverse one. With {@code secure}, every
+ * client authenticates (SASL/SCRAM) and the broker enforces per-port ACLs.
  */
 public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
     public static final String HOST = "127.0.0.1";
 
     /** Where things listen and live. */
-    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int httpPort) {
+    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int httpPort, boolean secure) {
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Settings settings;
+    private final Credentials credentials;
     private EmbeddedKafka kafka;
     private RegistryServer registry;
     private ApiServer api;
@@ -45,6 +55,7 @@ public final class Platform implements AutoCloseable {
 
     private Platform(Settings settings) {
         this.settings = settings;
+        this.credentials = new Credentials(settings.dataDir());
     }
 
     public static Platform start(Settings settings) {
@@ -54,9 +65,10 @@ public final class Platform implements AutoCloseable {
         Preflight.portFree(HOST, settings.registryPort(), "--registry-port");
         Preflight.portFree(HOST, settings.httpPort(), "--http-port");
         Platform platform = new Platform(new Settings(dataDir, settings.kafkaPort(), settings.controllerPort(),
-                settings.registryPort(), settings.httpPort()));
+                settings.registryPort(), settings.httpPort(), settings.secure()));
         try {
             platform.running.push(Preflight.lock(dataDir, "--data-dir"));
+            platform.checkSecurityMatchesDataFolder();
             platform.startServices();
             return platform;
         } catch (RuntimeException e) {
@@ -65,32 +77,68 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** A folder formatted one way cannot be started the other: the broker's own credentials live in its log. */
+    private void checkSecurityMatchesDataFolder() {
+        boolean formatted = Files.exists(settings.dataDir().resolve("kafka").resolve("meta.properties"));
+        boolean madeSecure = credentials.exists(Credentials.ADMIN);
+        if (formatted && settings.secure() && !madeSecure) {
+            throw new UserError("data folder " + settings.dataDir() + " was created without --secure: start it without "
+                    + "--secure, or give --secure a new --data-dir");
+        }
+        if (formatted && !settings.secure() && madeSecure) {
+            throw new UserError("data folder " + settings.dataDir() + " was created with --secure: add --secure");
+        }
+    }
+
     private void startServices() {
-        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(), Map.of());
+        String bootstrap = HOST + ":" + settings.kafkaPort();
+        Optional<BrokerSecurity> security = settings.secure()
+                ? Optional.of(new BrokerSecurity(credentials.password(Credentials.ADMIN, bootstrap)))
+                : Optional.empty();
+        kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
+                Map.of(), security);
         running.push(kafka);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             List<TopicSpec> specs = allTopics();
             TopicProvisioner.ensure(admin, specs, (short) 1);
             topicCount = specs.size();
+            if (settings.secure()) {
+                provisionPrincipals(admin, bootstrap);
+            }
         }
         try {
-            registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, HOST, settings.registryPort(), Map.of());
+            registry = RegistryServer.start(bootstrap, Topics.SCHEMAS, HOST, settings.registryPort(), clientConfig(Credentials.REGISTRY));
             running.push(registry);
             RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.url());
-            ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registryClient);
-            topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
-                    settings.dataDir().resolve("streams"), RedactionKey.load(settings.dataDir().resolve("redaction.key"))),
-                    registryClient, new Properties());
+            ReferenceSeeder.seedIfEmpty(bootstrap, registryClient, clientConfig(Credentials.ADMIN));
+            Properties topologyClient = new Properties();
+            topologyClient.putAll(clientConfig(Credentials.TOPOLOGY));
+            topology = AllianceStreams.start(AllianceConfig.defaults(bootstrap, settings.dataDir().resolve("streams"),
+                    RedactionKey.load(settings.dataDir().resolve("redaction.key"))), registryClient, topologyClient);
             running.push(topology);
             topology.awaitRunning(Duration.ofSeconds(120));
             api = ApiServer.start(HOST, settings.httpPort(), this::health);
             running.push(api);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UserError("cannot listen on " + HOST + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the topology", e);
         }
+    }
+
+    private void provisionPrincipals(Admin admin, String bootstrap) {
+        for (String principal : List.of(Credentials.TOPOLOGY, Credentials.REGISTRY)) {
+            AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
+        }
+        AccessControl.grantDefaults(admin);
+        for (String locode : KnownPorts.allianceLocodes()) {
+            String principal = Credentials.portPrincipal(locode);
+            AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
+            AccessControl.grantPort(admin, locode);
+        }
+        log.info("secure mode: principals and ACLs for the topology, the registry and {} ports; client settings in {}",
+                KnownPorts.allianceLocodes().size(), credentials.file(Credentials.ADMIN).getParent());
     }
 
     /** The shared topics plus every founding port's own topics. */
@@ -100,11 +148,27 @@ public final class Platform implements AutoCloseable {
         return specs;
     }
 
+    /** Kafka client settings that authenticate as {@code principal} (empty when not secure). */
+    public Map<String, Object> clientConfig(String principal) {
+        return settings.secure() ? credentials.clientConfig(principal) : Map.of();
+    }
+
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>(clientConfig(Credentials.ADMIN));
+        config.put("bootstrap.servers", HOST + ":" + settings.kafkaPort());
+        return config;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
     private Map<String, Object> health() {
-        Map<String, Object> health = new java.util.LinkedHashMap<>();
+        Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", topology.kafkaStreams().state().isRunningOrRebalancing() ? "UP" : "DEGRADED");
         health.put("kafka", kafka.bootstrapServers());
         health.put("registry", registry.url());
+        health.put("secure", settings.secure());
         health.put("topology", topology.kafkaStreams().state().name());
         health.put("rejected", topology.rejects().snapshot());
         return health;

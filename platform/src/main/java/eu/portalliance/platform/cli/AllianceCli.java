@@ -2,6 +2,7 @@ package eu.portalliance.platform.cli;
 
 import eu.portalliance.platform.UserError;
 import eu.portalliance.registry.RegistryException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "alliance", mixinStandardHelpOptions = true, version = "Port Alliance 0.1.0",
         description = "Port Alliance: EU seaports, customs and Europol share seizure and suspicious-container events "
                 + "over Apache Kafka and get alliance-wide alerts back.",
-        subcommands = {UpCommand.class, TopologyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, TopologyCommand.class, AlertsCommand.class, OutcomeCommand.class,
+            PortCommand.class, CommandLine.HelpCommand.class})
 public final class AllianceCli implements Runnable {
 
     @CommandLine.Spec
@@ -38,7 +40,7 @@ public final class AllianceCli implements Runnable {
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         // Long-running commands return only after their shutdown hook ran; exiting here would deadlock the hook.
-        boolean longRunning = args.length > 0 && (args[0].equals("up") || args[0].equals("topology"));
+        boolean longRunning = args.length > 0 && List.of("up", "topology", "alerts").contains(args[0]);
         if (code != 0 || !longRunning) {
             System.exit(code);
         }

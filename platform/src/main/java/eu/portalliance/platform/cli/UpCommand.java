@@ -28,11 +28,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "HTTP API port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--secure", description = "Require SASL/SCRAM authentication and enforce per-port ACLs. Client "
+            + "settings for every principal are written to <data-dir>/clients/. A data folder stays secure or not.")
+    boolean secure;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
         int controller = controllerPort != null ? controllerPort : kafkaPort + 1;
-        Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort));
+        Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort, secure));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Port Alliance…");
@@ -47,11 +51,13 @@ final class UpCommand implements Callable<Integer> {
                   HTTP API         %s
                   Topics           %d (alliance.*, ports.<LOCODE>.* for each founding port)
                   Topology         %s (application %s)
-                  Data folder      %s
+                  Data folder      %s%s
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - started) / 1_000_000, platform.bootstrapServers(), controller,
                 platform.registryUrl(), platform.apiUrl(), platform.topicCount(),
-                platform.topology().kafkaStreams().state(), AllianceConfig.DEFAULT_APPLICATION_ID, platform.settings().dataDir());
+                platform.topology().kafkaStreams().state(), AllianceConfig.DEFAULT_APPLICATION_ID, platform.settings().dataDir(),
+                secure ? "\n  Security         SASL/SCRAM-SHA-512 + ACLs; client settings in "
+                        + platform.credentials().file("admin").getParent() : "");
         System.out.flush();
         stopped.await();
         return 0;

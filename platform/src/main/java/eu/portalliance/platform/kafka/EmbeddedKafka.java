@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import eu.portalliance.platform.security.BrokerSecurity;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -42,12 +45,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * {@code logDir} on first use. {@code extra} overrides or adds broker settings (security, say).
      */
     public static EmbeddedKafka start(Path logDir, int port, int controllerPort, Map<String, String> extra) {
+        return start(logDir, port, controllerPort, extra, Optional.empty());
+    }
+
+    /** As above; with {@code security}, clients must authenticate and the broker enforces ACLs. */
+    public static EmbeddedKafka start(Path logDir, int port, int controllerPort, Map<String, String> extra,
+                                      Optional<BrokerSecurity> security) {
+        String listener = security.isPresent() ? BrokerSecurity.LISTENER : "PLAINTEXT";
         Map<String, String> props = new LinkedHashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("listeners", listener + "://127.0.0.1:" + port + "," + CONTROLLER + "://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", listener + "://127.0.0.1:" + port);
         props.put("controller.listener.names", CONTROLLER);
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
@@ -63,6 +73,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.retention.check.interval.ms", "60000");
+        security.ifPresent(sec -> props.putAll(sec.brokerSettings()));
         props.putAll(extra);
 
         Properties properties = new Properties();
@@ -71,7 +82,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(logDir);
+                format(logDir, security.map(BrokerSecurity::scramAtFormat).orElse(List.of()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare the broker's log folder " + logDir + ": " + e.getMessage(), e);
@@ -90,7 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, "127.0.0.1:" + port, logDir);
     }
 
-    private static void format(Path logDir) throws IOException {
+    private static void format(Path logDir, List<String> scram) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             new Formatter()
@@ -102,6 +113,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setControllerListenerName(CONTROLLER)
+                    .setScramArguments(scram)
                     .run();
         } catch (IOException e) {
             throw e;

@@ -8,6 +8,7 @@ import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -28,11 +29,11 @@ public final class ReferenceSeeder {
     private ReferenceSeeder() {
     }
 
-    public static void seedIfEmpty(String bootstrap, SchemaRegistryClient registry) {
+    public static void seedIfEmpty(String bootstrap, SchemaRegistryClient registry, Map<String, Object> clientConfig) {
         Topic<String, PortInfo> ports = Topics.portsTopic(registry);
         Topic<String, RiskOrigin> risks = Topics.riskOriginsTopic(registry);
-        if (isEmpty(bootstrap, ports.name())) {
-            try (KafkaProducer<String, PortInfo> producer = producer(bootstrap, ports)) {
+        if (isEmpty(bootstrap, ports.name(), clientConfig)) {
+            try (KafkaProducer<String, PortInfo> producer = producer(bootstrap, ports, clientConfig)) {
                 for (KnownPorts.Port p : KnownPorts.ALLIANCE) {
                     send(producer, new ProducerRecord<>(ports.name(), p.locode(), p.toAvro()));
                 }
@@ -42,8 +43,8 @@ public final class ReferenceSeeder {
             }
             log.info("seeded {} with {} ports", ports.name(), KnownPorts.ALLIANCE.size() + KnownPorts.ORIGINS.size());
         }
-        if (isEmpty(bootstrap, risks.name())) {
-            try (KafkaProducer<String, RiskOrigin> producer = producer(bootstrap, risks)) {
+        if (isEmpty(bootstrap, risks.name(), clientConfig)) {
+            try (KafkaProducer<String, RiskOrigin> producer = producer(bootstrap, risks, clientConfig)) {
                 for (RiskOrigin r : KnownRiskOrigins.all()) {
                     // The record time is the listing's validFrom: the topology versions the list by it.
                     send(producer, new ProducerRecord<>(risks.name(), null, r.getValidFrom().toEpochMilli(), r.getCode(), r));
@@ -53,9 +54,10 @@ public final class ReferenceSeeder {
         }
     }
 
-    private static <V> KafkaProducer<String, V> producer(String bootstrap, Topic<String, V> topic) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true),
-                topic.keySerde().serializer(), topic.valueSerde().serializer());
+    private static <V> KafkaProducer<String, V> producer(String bootstrap, Topic<String, V> topic, Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true));
+        return new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private static <V> void send(KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
@@ -69,9 +71,10 @@ public final class ReferenceSeeder {
         }
     }
 
-    private static boolean isEmpty(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    private static boolean isEmpty(String bootstrap, String topic, Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put("bootstrap.servers", bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(topic, 0);
             return consumer.endOffsets(Set.of(tp), Duration.ofSeconds(30)).getOrDefault(tp, 0L) == 0L;
         }

@@ -63,7 +63,7 @@ class TopologyEndToEndTest {
         }
         registryServer = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
         registry = new RestSchemaRegistryClient(registryServer.url());
-        ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registry);
+        ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registry, Map.of());
         Properties fastDiscovery = new Properties();
         fastDiscovery.put("consumer.metadata.max.age.ms", 1000);
         topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret"),

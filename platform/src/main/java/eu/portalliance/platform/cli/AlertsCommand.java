@@ -1,0 +1,98 @@
+package eu.portalliance.platform.cli;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.platform.UserError;
+import eu.portalliance.topics.Topic;
+import eu.portalliance.topics.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Show the alerts delivered to a port (its ports.<LOCODE>.alerts.v1), oldest first; with --follow, "
+                + "keep showing new ones as they arrive. Reads committed records only.")
+final class AlertsCommand implements Callable<Integer> {
+    @Mixin
+    ClientOptions client;
+
+    @Option(names = "--port", required = true, description = "The port's UN/LOCODE, e.g. NLRTM.")
+    String port;
+
+    @Option(names = "--follow", description = "Keep running and print new alerts as they arrive (Ctrl-C to stop).")
+    boolean follow;
+
+    @Option(names = "--json", description = "One JSON object per line, for machines.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClientOptions.locode(port, "--port");
+        Topic<String, Alert> topic = Topics.portAlertsTopic(port, client.registryClient());
+        Map<String, Object> config = new HashMap<>(client.kafka());
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", false);
+        PrintWriter out = spec.commandLine().getOut();
+        AtomicBoolean stopping = new AtomicBoolean();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new UserError("topic " + topic.name() + " does not exist: is " + port + " an alliance port (bin/alliance port add " + port + ")?");
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+            if (follow) {
+                Thread main = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopping.set(true);
+                    consumer.wakeup();
+                    try {
+                        main.join(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            int shown = 0;
+            while (follow || partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+                    out.println(json ? r.value().toString() : AlertLines.human(r.value()));
+                    shown++;
+                }
+                out.flush();
+            }
+            if (!json) {
+                spec.commandLine().getErr().println(shown + " alert(s) for " + port + ".");
+            }
+        } catch (WakeupException e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        } catch (AuthorizationException e) {
+            throw new UserError("not authorised to read " + topic.name() + " (" + e.getMessage()
+                    + "): a port reads only its own alerts; use that port's --client-config");
+        } catch (KafkaException e) {
+            throw new UserError("cannot read " + topic.name() + " from " + client.bootstrap + ": " + e.getMessage());
+        }
+        return 0;
+    }
+}

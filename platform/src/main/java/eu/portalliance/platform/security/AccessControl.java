@@ -1,0 +1,98 @@
+package eu.portalliance.platform.security;
+
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * Who may do what: each port writes only its own input topics and reads only its own alerts; the topology and
+ * the registry have their own principals with just what they need.
+ */
+public final class AccessControl {
+    private static final int ITERATIONS = 8192;
+
+    private AccessControl() {
+    }
+
+    public static void upsertUser(Admin admin, String principal, String password) {
+        await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(principal,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all());
+    }
+
+    public static void grantPort(Admin admin, String locode) {
+        String user = "User:" + Credentials.portPrincipal(locode);
+        List<AclBinding> acls = new ArrayList<>();
+        for (String topic : List.of(Topics.seizures(locode), Topics.suspicious(locode), Topics.alertOutcomes(locode))) {
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+        }
+        acls.add(allow(user, ResourceType.TOPIC, Topics.alerts(locode), PatternType.LITERAL, AclOperation.READ));
+        acls.add(allow(user, ResourceType.TOPIC, Topics.alerts(locode), PatternType.LITERAL, AclOperation.DESCRIBE));
+        // A port's consumer groups are named after it, so one port cannot join (or reset) another's.
+        acls.add(allow(user, ResourceType.GROUP, Credentials.portPrincipal(locode), PatternType.PREFIXED, AclOperation.READ));
+        await(admin.createAcls(acls).all());
+    }
+
+    public static void grantTopology(Admin admin, String applicationId) {
+        String user = "User:" + Credentials.TOPOLOGY;
+        List<AclBinding> acls = new ArrayList<>();
+        acls.add(allow(user, ResourceType.TOPIC, "ports.", PatternType.PREFIXED, AclOperation.READ));
+        acls.add(allow(user, ResourceType.TOPIC, "ports.", PatternType.PREFIXED, AclOperation.WRITE));
+        acls.add(allow(user, ResourceType.TOPIC, "ports.", PatternType.PREFIXED, AclOperation.DESCRIBE));
+        acls.add(allow(user, ResourceType.TOPIC, "subscribers.", PatternType.PREFIXED, AclOperation.WRITE));
+        acls.add(allow(user, ResourceType.TOPIC, "subscribers.", PatternType.PREFIXED, AclOperation.DESCRIBE));
+        acls.add(allow(user, ResourceType.TOPIC, "alliance.", PatternType.PREFIXED, AclOperation.ALL));
+        acls.add(allow(user, ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED, AclOperation.ALL));
+        acls.add(allow(user, ResourceType.GROUP, applicationId, PatternType.PREFIXED, AclOperation.ALL));
+        acls.add(allow(user, ResourceType.TRANSACTIONAL_ID, applicationId, PatternType.PREFIXED, AclOperation.ALL));
+        acls.add(allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE));
+        acls.add(allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE));
+        acls.add(allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS));
+        await(admin.createAcls(acls).all());
+    }
+
+    public static void grantRegistry(Admin admin) {
+        String user = "User:" + Credentials.REGISTRY;
+        await(admin.createAcls(List.of(
+                allow(user, ResourceType.TOPIC, Topics.SCHEMAS, PatternType.LITERAL, AclOperation.ALL),
+                allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE))).all());
+    }
+
+    public static void grantDefaults(Admin admin) {
+        grantTopology(admin, AllianceConfig.DEFAULT_APPLICATION_ID);
+        grantRegistry(admin);
+    }
+
+    private static AclBinding allow(String principal, ResourceType type, String name, PatternType pattern, AclOperation op) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW));
+    }
+
+    private static void await(org.apache.kafka.common.KafkaFuture<Void> future) {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("access control change refused: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("access control change not acknowledged within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
