@@ -20,7 +20,7 @@ import eu.portalliance.topology.alerts.AlertDeduplicator;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.correlate.EntityCorrelator;
-import eu.portalliance.topology.ingest.EventChecks;
+import eu.portalliance.validation.EventChecks;
 import eu.portalliance.topology.ingest.EventTimeExtractor;
 import eu.portalliance.topology.ingest.Validate;
 import eu.portalliance.topology.reference.RiskOriginsUpdater;

@@ -10,7 +10,7 @@ import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.avro.Route;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.ingest.DeadLetters;
-import eu.portalliance.topology.ingest.RejectReason;
+import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,17 @@
 package eu.portalliance.platform.cli;
 
 import eu.portalliance.platform.Platform;
+import eu.portalliance.ports.PortClient;
+import eu.portalliance.ports.simulation.SimulationRunner;
+import eu.portalliance.ports.simulation.Simulator;
+import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import eu.portalliance.topology.AllianceConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,14 +43,29 @@ final class UpCommand implements Callable<Integer> {
             + "settings for every principal are written to <data-dir>/clients/. A data folder stays secure or not.")
     boolean secure;
 
+    @Option(names = "--simulate", description = "Also publish simulated port traffic with planted scenarios (see simulate).")
+    boolean simulate;
+
+    @Option(names = "--simulate-rate", defaultValue = "5", description = "Events per second for --simulate (default: ${DEFAULT-VALUE}).")
+    double simulateRate;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
         int controller = controllerPort != null ? controllerPort : kafkaPort + 1;
         Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort, secure));
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread simulator = simulate ? simulator(platform) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Port Alliance…");
+            if (simulator != null) {
+                simulator.interrupt();
+                try {
+                    simulator.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             platform.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -59,7 +85,30 @@ final class UpCommand implements Callable<Integer> {
                 secure ? "\n  Security         SASL/SCRAM-SHA-512 + ACLs; client settings in "
                         + platform.credentials().file("admin").getParent() : "");
         System.out.flush();
+        if (simulator != null) {
+            simulator.start();
+        }
         stopped.await();
         return 0;
+    }
+
+    /** Gentle, continuous traffic whose simulated clock starts three weeks back and stops at the present. */
+    private Thread simulator(Platform platform) {
+        Simulator sim = new Simulator(new Simulator.Settings(1, KnownPorts.allianceLocodes(),
+                Instant.now().minus(Duration.ofDays(21)).truncatedTo(ChronoUnit.DAYS), 3000));
+        PrintWriter out = new PrintWriter(System.out, true);
+        SimulateCommand.printScenarios(out, sim.scenarios());
+        Map<String, Object> kafka = platform.adminConfig();
+        RestSchemaRegistryClient registry = new RestSchemaRegistryClient(platform.registryUrl());
+        return new Thread(() -> {
+            try (SimulationRunner runner = new SimulationRunner(p -> new PortClient(p, kafka, registry), Clock.systemUTC())) {
+                SimulationRunner.Result r = runner.run(sim.events(-1), simulateRate, null, line -> { });
+                out.printf("Simulation stopped after %,d events: %s.%n", r.sent(), r.stoppedBecause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                out.println("Simulation stopped: " + e.getMessage());
+            }
+        }, "simulator");
     }
 }

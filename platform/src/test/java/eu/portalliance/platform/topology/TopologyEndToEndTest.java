@@ -20,7 +20,7 @@ import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
 import eu.portalliance.topology.ingest.DeadLetters;
-import eu.portalliance.topology.ingest.RejectReason;
+import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package eu.portalliance.topology.ingest;
 
+import eu.portalliance.validation.RejectReason;
+import eu.portalliance.validation.ValidationException;
+
 import eu.portalliance.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

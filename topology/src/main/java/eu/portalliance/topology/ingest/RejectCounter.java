@@ -1,5 +1,7 @@
 package eu.portalliance.topology.ingest;
 
+import eu.portalliance.validation.RejectReason;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,5 +1,8 @@
 package eu.portalliance.topology.ingest;
 
+import eu.portalliance.validation.RejectReason;
+import eu.portalliance.validation.ValidationException;
+
 import eu.portalliance.topics.Topics;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;

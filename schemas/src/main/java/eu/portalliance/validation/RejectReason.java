@@ -1,4 +1,4 @@
-package eu.portalliance.topology.ingest;
+package eu.portalliance.validation;
 
 /** Why an input record went to the dead-letter topic; the code is in the record's headers and labels the metric. */
 public enum RejectReason {

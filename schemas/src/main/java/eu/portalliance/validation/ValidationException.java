@@ -1,4 +1,4 @@
-package eu.portalliance.topology.ingest;
+package eu.portalliance.validation;
 
 /**
  * Thrown by validation so the record travels to the dead-letter topic through Kafka Streams' processing

@@ -1,4 +1,4 @@
-package eu.portalliance.topology.ingest;
+package eu.portalliance.validation;
 
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;

@@ -1,0 +1,125 @@
+package eu.portalliance.platform.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.platform.CliRun;
+import eu.portalliance.platform.FreePorts;
+import eu.portalliance.platform.Platform;
+import eu.portalliance.ports.simulation.Scenario;
+import eu.portalliance.ports.simulation.Simulator;
+import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topics.Topic;
+import eu.portalliance.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The port side against the running single-machine alliance: publish from a file, simulate, find the planted alerts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortSideEndToEndTest {
+    Platform platform;
+    Path dir;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        this.dir = dir;
+        int[] p = FreePorts.pick(4);
+        platform = Platform.start(new Platform.Settings(dir.resolve("data"), p[0], p[1], p[2], p[3], false));
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private String[] to(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl()));
+        return all.toArray(String[]::new);
+    }
+
+    private <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic, java.util.function.Predicate<List<ConsumerRecord<String, V>>> done) {
+        List<ConsumerRecord<String, V>> got = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", platform.bootstrapServers(),
+                "group.id", "t-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(got::add);
+                return done.test(got);
+            });
+        }
+        return got;
+    }
+
+    @Test
+    void publishSendsTheGoodLinesAndReportsEachBadOneWithItsLineNumber() throws Exception {
+        String good = """
+                {"type":"seizure","eventId":"PUB-1","agency":"CUSTOMS","eventTime":"2024-09-01T10:00:00Z","containerNumber":"TGHU8792473","route":{"portOfLoading":"ECGYE"},"drugType":"COCAINE","kilograms":310,"handlingCode":"TLP_GREEN"}""";
+        Path file = dir.resolve("events.json");
+        Files.writeString(file, String.join("\n",
+                "# Antwerp's events of 1 September",
+                good,
+                "{\"type\":\"seizure\",\"eventId\":\"PUB-2\",\"agency\":\"CUSTOMS\",\"eventTime\":\"2024-09-01T11:00:00Z\",\"containerNumber\":\"CSQU3054384\",\"route\":{\"portOfLoading\":\"ECGYE\"},\"drugType\":\"COCAINE\",\"kilograms\":5,\"handlingCode\":\"TLP_GREEN\"}",
+                "",
+                "{\"type\":\"suspicion\",\"eventId\":\"PUB-3\",\"agency\":\"CUSTOMS\",\"eventTime\":\"2024-09-01T12:00:00Z\",\"subjectType\":\"VESSEL\",\"vesselImo\":\"9074729\",\"indicators\":[\"ROUTE_RISK\"],\"handlingCode\":\"TLP_AMBER\"}",
+                "{\"type\":\"seizure\",\"eventId\":\"PUB-4\"}",
+                "this is not json"));
+        CliRun run = CliRun.of(to("publish", "--port", "BEANR", "--file", file.toString()));
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("line 3: containerNumber: container number 'CSQU3054384' has check digit 4 but ISO 6346 gives 3")
+                .contains("line 6: field 'agency' is missing")
+                .contains("line 7: not valid JSON")
+                .contains("Sent 2 of 5 events to BEANR (1 seizures, 1 suspicions). Not sent: 3 (lines 3, 6, 7).");
+
+        RestSchemaRegistryClient registry = new RestSchemaRegistryClient(platform.registryUrl());
+        List<ConsumerRecord<String, SeizureReport>> seizures = readAll(Topics.seizuresTopic("BEANR", registry), l -> !l.isEmpty());
+        assertThat(seizures).hasSize(1);
+        assertThat(seizures.get(0).key()).isEqualTo("TGHU8792473");
+        assertThat(seizures.get(0).value().getKilograms()).isEqualTo(310.0);
+        assertThat(seizures.get(0).value().getReportingPort()).isEqualTo("BEANR");
+    }
+
+    @Test
+    void everyPlantedScenarioOfASimulationComesOutAsItsAlert() {
+        CliRun run = CliRun.of(to("simulate", "--seed", "5", "--events", "400", "--rate", "0"));
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Planted scenarios").contains("Sent 400 events");
+        List<Scenario> scenarios = new Simulator(new Simulator.Settings(5, KnownPorts.allianceLocodes(),
+                Instant.parse("2025-01-06T00:00:00Z"), 400 / 28.0)).scenarios();
+        for (Scenario s : scenarios) {
+            assertThat(run.out()).contains(s.name()).contains(s.entityId());
+        }
+
+        Topic<String, Alert> alerts = Topics.alertsTopic(new RestSchemaRegistryClient(platform.registryUrl()));
+        List<ConsumerRecord<String, Alert>> got = readAll(alerts, l -> scenarios.stream().allMatch(s -> found(l, s)));
+        for (Scenario s : scenarios) {
+            assertThat(got).as(s.name()).anyMatch(r -> r.value().getRuleId().equals(s.ruleId())
+                    && r.value().getEntityId().equals(s.entityId())
+                    && r.value().getSourceEventIds().stream().anyMatch(s.eventIds()::contains));
+        }
+    }
+
+    private static boolean found(List<ConsumerRecord<String, Alert>> alerts, Scenario s) {
+        return alerts.stream().anyMatch(r -> r.value().getRuleId().equals(s.ruleId()) && r.value().getEntityId().equals(s.entityId()));
+    }
+}
