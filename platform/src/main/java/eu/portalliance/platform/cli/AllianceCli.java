@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Port Alliance: EU seaports, customs and Europol share seizure and suspicious-container events "
                 + "over Apache Kafka and get alliance-wide alerts back.",
         subcommands = {UpCommand.class, TopologyCommand.class, AlertsCommand.class, OutcomeCommand.class,
-            PortCommand.class, PublishCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+            PortCommand.class, PublishCommand.class, SimulateCommand.class, ConnectCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AllianceCli implements Runnable {
 
     @CommandLine.Spec
@@ -40,7 +41,7 @@ public final class AllianceCli implements Runnable {
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         // Long-running commands return only after their shutdown hook ran; exiting here would deadlock the hook.
-        boolean longRunning = args.length > 0 && List.of("up", "topology", "alerts", "simulate").contains(args[0]);
+        boolean longRunning = args.length > 0 && List.of("up", "topology", "alerts", "simulate", "connect").contains(args[0]);
         if (code != 0 || !longRunning) {
             System.exit(code);
         }
