@@ -1,5 +1,8 @@
 package eu.portalliance.platform;
 
+import eu.portalliance.platform.api.AlertFeed;
+import eu.portalliance.platform.api.AnalystApi;
+import eu.portalliance.platform.api.StoreQueries;
 import eu.portalliance.platform.http.ApiServer;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,11 +117,17 @@ public final class Platform implements AutoCloseable {
             ReferenceSeeder.seedIfEmpty(bootstrap, registryClient, clientConfig(Credentials.ADMIN));
             Properties topologyClient = new Properties();
             topologyClient.putAll(clientConfig(Credentials.TOPOLOGY));
-            topology = AllianceStreams.start(AllianceConfig.defaults(bootstrap, settings.dataDir().resolve("streams"),
-                    RedactionKey.load(settings.dataDir().resolve("redaction.key"))), registryClient, topologyClient);
+            topologyClient.put("application.server", HOST + ":" + settings.httpPort());
+            AllianceConfig config = AllianceConfig.defaults(bootstrap, settings.dataDir().resolve("streams"),
+                    RedactionKey.load(settings.dataDir().resolve("redaction.key")));
+            topology = AllianceStreams.start(config, registryClient, topologyClient);
             running.push(topology);
             topology.awaitRunning(Duration.ofSeconds(120));
-            api = ApiServer.start(HOST, settings.httpPort(), this::health);
+            AlertFeed feed = new AlertFeed(adminConfig(), Topics.alertsTopic(registryClient));
+            running.push(feed);
+            api = ApiServer.start(HOST, settings.httpPort(), new AnalystApi(
+                    new StoreQueries(topology.kafkaStreams(), new HostInfo(HOST, settings.httpPort())), feed, this::health,
+                    config.surgeWindow()));
             running.push(api);
         } catch (IOException e) {
             throw new UserError("cannot listen on " + HOST + ": " + e.getMessage());

@@ -5,7 +5,6 @@ import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Subscription;
-import eu.portalliance.topology.avro.AlertIndexEntry;
 import eu.portalliance.topology.avro.Delivery;
 import eu.portalliance.topology.routing.DeliveredAlertSerializer;
 import eu.portalliance.avro.PortInfo;
@@ -34,7 +33,6 @@ public final class AllianceSerdes {
     public final Serde<EntityHistory> history;
     public final Serde<RouteWindow> routeWindow;
     public final Serde<RouteBaseline> routeBaseline;
-    public final Serde<AlertIndexEntry> alertIndex;
     public final Serde<Subscription> subscription;
     public final Serde<AlertOutcome> outcome;
     public final Serde<RulePrecision> precision;
@@ -52,7 +50,6 @@ public final class AllianceSerdes {
         history = AvroSerde.value(registry, EntityHistory.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
         routeBaseline = AvroSerde.value(registry, RouteBaseline.class);
-        alertIndex = AvroSerde.value(registry, AlertIndexEntry.class);
         subscription = AvroSerde.value(registry, Subscription.class);
         outcome = AvroSerde.value(registry, AlertOutcome.class);
         precision = AvroSerde.value(registry, RulePrecision.class);

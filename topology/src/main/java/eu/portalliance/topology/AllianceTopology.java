@@ -74,6 +74,8 @@ public final class AllianceTopology {
     static final Duration RISK_HISTORY = Duration.ofDays(3650);
     /** How long an alert id is remembered: longer than any replay window the alliance keeps input for. */
     static final Duration ALERT_ID_RETENTION = Duration.ofDays(400);
+    /** How long closed route windows stay queryable for analysts (top routes and origins over time). */
+    static final Duration ROUTE_WINDOW_RETENTION = Duration.ofDays(400);
 
     private AllianceTopology() {
     }
@@ -139,14 +141,15 @@ public final class AllianceTopology {
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .aggregate(RouteWindows::empty, RouteWindows::add, Named.as("count-route-windows"),
                         Materialized.<String, RouteWindow, WindowStore<Bytes, byte[]>>as(ROUTE_WINDOWS_STORE)
-                                .withKeySerde(serdes.key).withValueSerde(serdes.routeWindow))
+                                .withKeySerde(serdes.key).withValueSerde(serdes.routeWindow)
+                                .withRetention(ROUTE_WINDOW_RETENTION))
                 .toStream(Named.as("closed-route-windows"))
                 .process(() -> new RouteSurgeDetector(ROUTE_BASELINES_STORE, surgeRule, config.surgeWindow(),
                         config.surgeBaselineWindows()), Named.as("detect-route-surges"), ROUTE_BASELINES_STORE);
 
         // One alert per finding, whichever path found it, on alliance.alerts.v1.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ALERT_INDEX_STORE), serdes.key, serdes.alertIndex));
+                Stores.persistentKeyValueStore(ALERT_INDEX_STORE), serdes.key, serdes.alert));
         KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"))
                 .repartition(Repartitioned.with(serdes.key, serdes.alert).withName("alerts-by-id")
                         .withNumberOfPartitions(Topics.ALERT_PARTITIONS))

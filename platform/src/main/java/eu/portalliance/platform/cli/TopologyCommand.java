@@ -1,6 +1,11 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.Preflight;
 import eu.portalliance.platform.RedactionKey;
+import eu.portalliance.platform.api.AlertFeed;
+import eu.portalliance.platform.api.AnalystApi;
+import eu.portalliance.platform.api.StoreQueries;
+import eu.portalliance.platform.http.ApiServer;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.registry.RegistryException;
 import eu.portalliance.registry.RestSchemaRegistryClient;
@@ -19,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +58,20 @@ final class TopologyCommand implements Callable<Integer> {
                     + "ALLIANCE_REDACTION_KEY overrides it (default: ${DEFAULT-VALUE}, created if missing).")
     Path redactionKeyFile;
 
+    @Option(names = "--http-port", defaultValue = "8080", description = "Port of this instance's analyst API and dashboard (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "127.0.0.1",
+            description = "Host name the other instances use to reach this one's API (default: ${DEFAULT-VALUE}).")
+    String advertisedHost;
+
+    @Option(names = "--standby-replicas", defaultValue = "1",
+            description = "Warm copies of each task's state on other instances, so failover does not rebuild from scratch (default: ${DEFAULT-VALUE}).")
+    int standbys;
+
+    @Option(names = "--client-config", description = "Kafka client properties file (e.g. the topology principal's on a secure cluster).")
+    Path clientConfig;
+
     @Override
     public Integer call() throws InterruptedException {
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
@@ -64,23 +84,65 @@ final class TopologyCommand implements Callable<Integer> {
         AllianceConfig config = AllianceConfig.defaults(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
                 .withApplicationId(applicationId)
                 .withReplication(replicationFactor, threads);
-        AllianceStreams streams = AllianceStreams.start(config, registry, new Properties());
+        Preflight.portFree("0.0.0.0", httpPort, "--http-port");
+        Properties overrides = new Properties();
+        overrides.putAll(clientSettings());
+        overrides.put("application.server", advertisedHost + ":" + httpPort);
+        overrides.put("num.standby.replicas", standbys);
+        AllianceStreams streams = AllianceStreams.start(config, registry, overrides);
+        ApiServer api;
+        AlertFeed feed = new AlertFeed(kafkaConfig(), Topics.alertsTopic(registry));
+        try {
+            api = ApiServer.start("0.0.0.0", httpPort, new AnalystApi(new StoreQueries(streams.kafkaStreams(),
+                    new HostInfo(advertisedHost, httpPort)), feed, () -> Map.of("status",
+                    streams.kafkaStreams().state().isRunningOrRebalancing() ? "UP" : "DEGRADED",
+                    "topology", streams.kafkaStreams().state().name(), "rejected", streams.rejects().snapshot()),
+                    config.surgeWindow()));
+        } catch (java.io.IOException e) {
+            streams.close();
+            throw new UserError("cannot listen on --http-port " + httpPort + ": " + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            feed.close();
             streams.close();
             System.out.println("Topology instance stopped.");
             stopped.countDown();
         }, "topology-shutdown"));
         streams.awaitRunning(Duration.ofMinutes(5));
-        System.out.printf("Topology instance RUNNING (application %s, %d thread(s), state in %s). Ctrl-C to stop.%n",
-                applicationId, threads, stateDir.toAbsolutePath());
+        System.out.printf("Topology instance RUNNING (application %s, %d thread(s), state in %s), API at %s. Ctrl-C to stop.%n",
+                applicationId, threads, stateDir.toAbsolutePath(), api.url());
         stopped.await();
         return 0;
     }
 
+    private Map<String, Object> clientSettings() {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        if (clientConfig != null) {
+            Properties p = new Properties();
+            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(clientConfig)) {
+                p.load(r);
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot read --client-config " + clientConfig + " (" + e.getMessage() + ")");
+            }
+            p.stringPropertyNames().stream().filter(k -> !k.startsWith("alliance.") && !k.equals("bootstrap.servers"))
+                    .forEach(k -> settings.put(k, p.getProperty(k)));
+        }
+        return settings;
+    }
+
+    private Map<String, Object> kafkaConfig() {
+        Map<String, Object> config = new java.util.HashMap<>(clientSettings());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return config;
+    }
+
     private void requireTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+        Map<String, Object> config = kafkaConfig();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(20, TimeUnit.SECONDS);
             List<String> missing = Topics.allianceTopics().stream().map(TopicSpec::name).filter(t -> !existing.contains(t)).toList();
             if (!missing.isEmpty()) {

@@ -83,7 +83,9 @@ class UpCommandTest {
 
             // A second topology instance joins the same application from the command line.
             try (ChildJvm second = ChildJvm.alliance("topology", "--bootstrap", bootstrap, "--registry",
-                    "http://127.0.0.1:" + p[2], "--state-dir", dir.resolve("second").toString(), "--replication-factor", "1")) {
+                    "http://127.0.0.1:" + p[2], "--state-dir", dir.resolve("second").toString(), "--replication-factor", "1",
+                    "--http-port", Integer.toString(FreePorts.pick(1)[0]), "--redaction-key-file",
+                    data.resolve("redaction.key").toString())) {
                 second.awaitLine("Topology instance RUNNING", START);
                 second.terminate(Duration.ofSeconds(30));
                 assertThat(second.output()).contains("Topology instance stopped.");

@@ -1,7 +1,6 @@
 package eu.portalliance.topology.alerts;
 
 import eu.portalliance.avro.Alert;
-import eu.portalliance.topology.avro.AlertIndexEntry;
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -12,7 +11,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets each alert id through once, and remembers which rule raised it (for outcome attribution). Rules already
+ * Lets each alert id through once, and keeps the alert (for outcome attribution and the analysts' queries). Rules already
  * ignore replayed events; this is the guarantee at the edge, for findings two paths can reach (a container and its
  * bill of lading) and for replays from scratch.
  */
@@ -20,7 +19,7 @@ public final class AlertDeduplicator implements FixedKeyProcessor<String, Alert,
     private final String storeName;
     private final Duration retention;
     private FixedKeyProcessorContext<String, Alert> context;
-    private KeyValueStore<String, AlertIndexEntry> seen;
+    private KeyValueStore<String, Alert> seen;
 
     public AlertDeduplicator(String storeName, Duration retention) {
         this.storeName = storeName;
@@ -39,17 +38,16 @@ public final class AlertDeduplicator implements FixedKeyProcessor<String, Alert,
         if (seen.get(record.key()) != null) {
             return;
         }
-        Alert a = record.value();
-        seen.put(record.key(), new AlertIndexEntry(a.getRuleId(), a.getRuleVersion(), a.getRaisedAt().toEpochMilli(), a.getPorts()));
+        seen.put(record.key(), record.value());
         context.forward(record);
     }
 
     private void forgetOlderThanRetention(long streamTime) {
         long horizon = streamTime - retention.toMillis();
-        try (KeyValueIterator<String, AlertIndexEntry> all = seen.all()) {
+        try (KeyValueIterator<String, Alert> all = seen.all()) {
             while (all.hasNext()) {
-                KeyValue<String, AlertIndexEntry> next = all.next();
-                if (next.value.getRaisedAt() < horizon) {
+                KeyValue<String, Alert> next = all.next();
+                if (next.value.getRaisedAt().toEpochMilli() < horizon) {
                     seen.delete(next.key);
                 }
             }

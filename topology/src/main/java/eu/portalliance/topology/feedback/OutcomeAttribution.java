@@ -2,7 +2,7 @@ package eu.portalliance.topology.feedback;
 
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.RulePrecision;
-import eu.portalliance.topology.avro.AlertIndexEntry;
+import eu.portalliance.avro.Alert;
 import eu.portalliance.validation.RejectReason;
 import eu.portalliance.validation.ValidationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,7 +19,7 @@ public final class OutcomeAttribution implements Processor<String, AlertOutcome,
     private final String alertIndexStore;
     private final String latestStore;
     private ProcessorContext<String, RulePrecision> context;
-    private KeyValueStore<String, AlertIndexEntry> alerts;
+    private KeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, AlertOutcome> latest;
 
     public OutcomeAttribution(String alertIndexStore, String latestStore) {
@@ -37,7 +37,7 @@ public final class OutcomeAttribution implements Processor<String, AlertOutcome,
     @Override
     public void process(Record<String, AlertOutcome> record) {
         AlertOutcome reported = record.value();
-        AlertIndexEntry alert = alerts.get(reported.getAlertId());
+        Alert alert = alerts.get(reported.getAlertId());
         if (alert == null) {
             throw new ValidationException(RejectReason.UNKNOWN_ALERT, "alertId " + reported.getAlertId()
                     + " is not an alert the alliance raised: copy the id from the alert you checked");

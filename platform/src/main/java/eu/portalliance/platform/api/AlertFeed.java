@@ -1,0 +1,107 @@
+package eu.portalliance.platform.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import eu.portalliance.avro.Alert;
+import eu.portalliance.topics.Topic;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts as they are committed to alliance.alerts.v1, pushed to browsers as server-sent events. Each watcher has
+ * its own bounded queue; a watcher too slow to keep up loses its oldest alerts, never the feed's.
+ */
+public final class AlertFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
+    private final KafkaConsumer<String, Alert> consumer;
+    private final Set<BlockingQueue<String>> watchers = new CopyOnWriteArraySet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public AlertFeed(Map<String, Object> kafkaConfig, Topic<String, Alert> alerts) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), alerts.valueSerde().deserializer());
+        thread = new Thread(() -> run(alerts.name()), "alert-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(String topic) {
+        try {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            while (running) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    String event = "event: alert\ndata: " + r.value().toString().replace("\n", " ") + "\n\n";
+                    for (BlockingQueue<String> q : watchers) {
+                        if (!q.offer(event)) {
+                            q.poll();
+                            q.offer(event);
+                        }
+                    }
+                });
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            log.warn("alert feed stopped: {}", e.toString());
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Streams alerts to one browser until it goes away. */
+    public void serve(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>(1000);
+        watchers.add(queue);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(": connected\n\nevent: ready\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (running) {
+                String event = queue.poll(15, TimeUnit.SECONDS);
+                out.write((event == null ? ": keep-alive\n\n" : event).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the browser left
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watchers.remove(queue);
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
