@@ -14,7 +14,8 @@ import org.apache.kafka.connect.storage.Converter;
 
 /**
  * Writes the alliance's Avro records (as produced by {@link SuspiciousRowToEvent}) in the Confluent wire format
- * through a Confluent-compatible registry; raw bytes (dead letters) pass through unchanged.
+ * through a Confluent-compatible registry, raw bytes (dead letters) unchanged; reads them back as flat rows for SQL
+ * sinks.
  */
 public final class AllianceAvroConverter implements Converter {
     public static final String REGISTRY_URL = "schema.registry.url";
@@ -48,9 +49,11 @@ public final class AllianceAvroConverter implements Converter {
                 + value.getClass().getName() + ": put the SuspiciousRowToEvent transform before it");
     }
 
+    /** For sink connectors: the record as one flat row (see {@link SqlRows}); a tombstone stays a tombstone. */
     @Override
     public SchemaAndValue toConnectData(String topic, byte[] value) {
-        return new SchemaAndValue(null, deserializer.deserialize(topic, value));
+        SpecificRecord record = deserializer.deserialize(topic, value);
+        return record == null ? SchemaAndValue.NULL : SqlRows.flatten(record);
     }
 
     @Override
