@@ -81,6 +81,12 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the JVM without letting it clean up (SIGKILL): no shutdown hook, no commit, no leave-group. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();

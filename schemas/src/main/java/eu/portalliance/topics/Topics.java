@@ -100,9 +100,9 @@ public final class Topics {
     /** The shared topics every alliance needs. */
     public static List<TopicSpec> allianceTopics() {
         return List.of(
-                new TopicSpec(ALERTS, ALERT_PARTITIONS, Map.of("retention.ms", Long.toString(days(365)))),
-                new TopicSpec(DLQ, 1, Map.of("retention.ms", Long.toString(days(30)))),
-                new TopicSpec(AUDIT, 1, Map.of("retention.ms", "-1")),
+                retained(ALERTS, ALERT_PARTITIONS, days(365)),
+                retained(DLQ, 1, days(30)),
+                retained(AUDIT, 1, -1),
                 compacted(RISK_ORIGINS),
                 compacted(PORTS),
                 compacted(SUBSCRIPTIONS),
@@ -112,11 +112,22 @@ public final class Topics {
     /** The topics a port owns: its inputs, its alert feed and its outcome feedback. */
     public static List<TopicSpec> portTopics(String locode) {
         List<TopicSpec> out = new ArrayList<>();
-        out.add(new TopicSpec(seizures(locode), INPUT_PARTITIONS, Map.of("retention.ms", Long.toString(days(400)))));
-        out.add(new TopicSpec(suspicious(locode), INPUT_PARTITIONS, Map.of("retention.ms", Long.toString(days(400)))));
-        out.add(new TopicSpec(alerts(locode), 1, Map.of("retention.ms", Long.toString(days(365)))));
-        out.add(new TopicSpec(alertOutcomes(locode), 1, Map.of("retention.ms", Long.toString(days(400)))));
+        out.add(retained(seizures(locode), INPUT_PARTITIONS, days(400)));
+        out.add(retained(suspicious(locode), INPUT_PARTITIONS, days(400)));
+        out.add(retained(alerts(locode), 1, days(365)));
+        out.add(retained(alertOutcomes(locode), 1, days(400)));
         return out;
+    }
+
+    /**
+     * Time-retained topics stamp records with the broker's append time: events carry their own event time in the
+     * payload, and retention must count from when the alliance received a record, or a backfill of last year's
+     * seizures would be deleted the moment it arrived. (Compacted reference topics keep the producer's time: the
+     * risk list is versioned by it.)
+     */
+    private static TopicSpec retained(String name, int partitions, long retentionMs) {
+        return new TopicSpec(name, partitions, Map.of("retention.ms", Long.toString(retentionMs),
+                "message.timestamp.type", "LogAppendTime"));
     }
 
     private static TopicSpec compacted(String name) {

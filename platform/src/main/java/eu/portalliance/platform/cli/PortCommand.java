@@ -53,6 +53,10 @@ final class PortCommand implements Runnable {
         @Option(names = "--registry", defaultValue = "http://127.0.0.1:8081", description = "Schema registry URL (default: ${DEFAULT-VALUE}).")
         String registry;
 
+        @Option(names = "--client-config", description = "Admin client settings for a cluster not started by bin/alliance up "
+                + "(docker/); the port's password then comes from ALLIANCE_PASSWORD_PORT_<LOCODE>.")
+        Path clientConfig;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,8 +64,17 @@ final class PortCommand implements Runnable {
         public Integer call() {
             ClientOptions.locode(locode, "LOCODE");
             Credentials credentials = new Credentials(dataDir);
-            boolean secure = credentials.exists(Credentials.ADMIN);
-            Map<String, Object> config = new HashMap<>(secure ? credentials.clientConfig(Credentials.ADMIN) : Map.of());
+            boolean external = clientConfig != null;
+            boolean secure = external || credentials.exists(Credentials.ADMIN);
+            Map<String, Object> config = new HashMap<>();
+            if (external) {
+                ClientOptions admin = new ClientOptions();
+                admin.bootstrap = bootstrap;
+                admin.clientConfig = clientConfig;
+                config.putAll(admin.kafka());
+            } else if (secure) {
+                config.putAll(credentials.clientConfig(Credentials.ADMIN));
+            }
             config.put("bootstrap.servers", bootstrap);
             config.put("default.api.timeout.ms", 15_000);
             config.put("request.timeout.ms", 10_000);
@@ -70,7 +83,12 @@ final class PortCommand implements Runnable {
                 int created = TopicProvisioner.ensure(admin, Topics.portTopics(locode), (short) 1);
                 if (secure) {
                     String principal = Credentials.portPrincipal(locode);
-                    AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
+                    String env = "ALLIANCE_PASSWORD_PORT_" + locode;
+                    String password = external ? System.getenv(env) : credentials.password(principal, bootstrap);
+                    if (password == null || password.isBlank()) {
+                        throw new UserError("set " + env + " to the password port " + locode + " will use");
+                    }
+                    AccessControl.upsertUser(admin, principal, password);
                     AccessControl.grantPort(admin, locode);
                 }
                 Topic<String, PortInfo> ports = Topics.portsTopic(new eu.portalliance.registry.RestSchemaRegistryClient(registry));
@@ -81,7 +99,7 @@ final class PortCommand implements Runnable {
                 }
                 spec.commandLine().getOut().printf("Port %s admitted: %d topic(s) created (%s).%n", locode, created,
                         String.join(", ", Topics.portTopics(locode).stream().map(t -> t.name()).toList()));
-                if (secure) {
+                if (secure && !external) {
                     spec.commandLine().getOut().printf("Client settings for %s: %s (keep secret; hand to the port).%n",
                             Credentials.portPrincipal(locode), credentials.file(Credentials.portPrincipal(locode)));
                 }

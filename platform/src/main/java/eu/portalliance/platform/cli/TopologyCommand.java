@@ -72,6 +72,10 @@ final class TopologyCommand implements Callable<Integer> {
     @Option(names = "--client-config", description = "Kafka client properties file (e.g. the topology principal's on a secure cluster).")
     Path clientConfig;
 
+    @Option(names = "--config", description = "Any Kafka Streams setting, KEY=VALUE; repeat for several "
+            + "(e.g. consumer.session.timeout.ms=10000).")
+    Map<String, String> streamsSettings = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
@@ -89,6 +93,7 @@ final class TopologyCommand implements Callable<Integer> {
         overrides.putAll(clientSettings());
         overrides.put("application.server", advertisedHost + ":" + httpPort);
         overrides.put("num.standby.replicas", standbys);
+        overrides.putAll(streamsSettings);
         AllianceStreams streams = AllianceStreams.start(config, registry, overrides);
         ApiServer api;
         AlertFeed feed = new AlertFeed(kafkaConfig(), Topics.alertsTopic(registry));

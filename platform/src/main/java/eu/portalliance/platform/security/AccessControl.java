@@ -73,6 +73,22 @@ public final class AccessControl {
                 allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE))).all());
     }
 
+    /** The Connect worker: its own internal topics and group, reading alliance topics for sinks, writing port inputs for CDC. */
+    public static void grantConnect(Admin admin) {
+        String user = "User:connect";
+        await(admin.createAcls(List.of(
+                allow(user, ResourceType.TOPIC, "connect-", PatternType.PREFIXED, AclOperation.ALL),
+                allow(user, ResourceType.GROUP, "connect-", PatternType.PREFIXED, AclOperation.ALL),
+                allow(user, ResourceType.GROUP, "port-alliance-connect", PatternType.PREFIXED, AclOperation.ALL),
+                allow(user, ResourceType.TOPIC, "alliance.", PatternType.PREFIXED, AclOperation.READ),
+                allow(user, ResourceType.TOPIC, "alliance.", PatternType.PREFIXED, AclOperation.DESCRIBE),
+                allow(user, ResourceType.TOPIC, Topics.DLQ, PatternType.LITERAL, AclOperation.WRITE),
+                allow(user, ResourceType.TOPIC, "ports.", PatternType.PREFIXED, AclOperation.WRITE),
+                allow(user, ResourceType.TOPIC, "ports.", PatternType.PREFIXED, AclOperation.DESCRIBE),
+                allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE),
+                allow(user, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE))).all());
+    }
+
     public static void grantDefaults(Admin admin) {
         grantTopology(admin, AllianceConfig.DEFAULT_APPLICATION_ID);
         grantRegistry(admin);
