@@ -26,21 +26,29 @@ final class ClientOptions {
     Path clientConfig;
 
     Map<String, Object> kafka() {
-        Map<String, Object> config = new HashMap<>();
-        if (clientConfig != null) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(clientConfig, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new UserError("cannot read --client-config " + clientConfig + " (" + e.getMessage() + ")");
-            }
-            p.stringPropertyNames().stream().filter(k -> !k.startsWith("alliance.")).forEach(k -> config.put(k, p.getProperty(k)));
-        }
+        Map<String, Object> config = new HashMap<>(readClientConfig(clientConfig));
         config.put("bootstrap.servers", bootstrap);
         // Fail in seconds, with a message, rather than hang when the cluster is not there.
         config.putIfAbsent("default.api.timeout.ms", 15_000);
         config.putIfAbsent("request.timeout.ms", 10_000);
         return config;
+    }
+
+    /** A --client-config file's Kafka settings (without the alliance's own bookkeeping keys or the bootstrap). */
+    static Map<String, Object> readClientConfig(Path file) {
+        Map<String, Object> out = new HashMap<>();
+        if (file == null) {
+            return out;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UserError("cannot read --client-config " + file + " (" + e.getMessage() + ")");
+        }
+        p.stringPropertyNames().stream().filter(k -> !k.startsWith("alliance.") && !k.equals("bootstrap.servers"))
+                .forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
     }
 
     RestSchemaRegistryClient registryClient() {

@@ -123,18 +123,7 @@ final class TopologyCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> clientSettings() {
-        Map<String, Object> settings = new java.util.HashMap<>();
-        if (clientConfig != null) {
-            Properties p = new Properties();
-            try (java.io.Reader r = java.nio.file.Files.newBufferedReader(clientConfig)) {
-                p.load(r);
-            } catch (java.io.IOException e) {
-                throw new UserError("cannot read --client-config " + clientConfig + " (" + e.getMessage() + ")");
-            }
-            p.stringPropertyNames().stream().filter(k -> !k.startsWith("alliance.") && !k.equals("bootstrap.servers"))
-                    .forEach(k -> settings.put(k, p.getProperty(k)));
-        }
-        return settings;
+        return ClientOptions.readClientConfig(clientConfig);
     }
 
     private Map<String, Object> kafkaConfig() {

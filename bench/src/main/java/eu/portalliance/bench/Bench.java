@@ -1,0 +1,441 @@
+package eu.portalliance.bench;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.kafka.EmbeddedKafka;
+import eu.portalliance.platform.kafka.ReferenceSeeder;
+import eu.portalliance.platform.kafka.TopicProvisioner;
+import eu.portalliance.platform.registry.RegistryServer;
+import eu.portalliance.ports.PortClient;
+import eu.portalliance.ports.simulation.SimEvent;
+import eu.portalliance.ports.simulation.Simulator;
+import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.serde.AvroSerializer;
+import eu.portalliance.topics.TopicSpec;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.AllianceStreams;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/alliance bench}: on a fresh embedded broker, the broker's own pass-through of alliance events as the
+ * baseline, then the topology (exactly-once) against it — throughput, latency at fixed rates, footprint, backtest.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the alliance on a fresh embedded broker "
+        + "against the broker's own pass-through; prints one table and writes bench.md and bench.csv.")
+public final class Bench implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "100000", description = "Simulated events for throughput and backtest (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--rates", split = ",", defaultValue = "2000,10000", description = "Input rates for the latency runs, events/s (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
+    @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of each latency run (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of each port's input topics (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the topology (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--config", description = "Kafka Streams setting for the topology, KEY=VALUE; repeat for several.")
+    Map<String, String> streamsSettings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--out", defaultValue = "bench/results", description = "Folder for bench.md and bench.csv (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    private final Report report = new Report();
+    private EmbeddedKafka kafka;
+    private RegistryServer registry;
+    private Path dir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    private record Serialized(String topic, String key, byte[] value) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        dir = Files.createTempDirectory("alliance-bench");
+        try {
+            int[] ports = freePorts();
+            kafka = EmbeddedKafka.start(dir.resolve("kafka"), ports[0], ports[1], Map.of());
+            List<TopicSpec> specs = new ArrayList<>();
+            for (TopicSpec s : Platform.allTopics()) {
+                boolean input = Topics.PORT_EVENTS.matcher(s.name()).matches();
+                specs.add(input ? new TopicSpec(s.name(), partitions, s.configs()) : s);
+            }
+            try (Admin admin = admin()) {
+                TopicProvisioner.ensure(admin, specs, (short) 1);
+            }
+            registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
+            RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
+            ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), client, Map.of());
+
+            System.out.printf("Port Alliance bench: %,d events, input partitions %d, %d stream thread(s), %d cores%n",
+                    events, partitions, threads, Runtime.getRuntime().availableProcessors());
+            List<Serialized> history = serialize(new Simulator(new Simulator.Settings(1, KnownPorts.allianceLocodes(),
+                    Instant.parse("2025-01-06T00:00:00Z"), events / 28.0)).take(events), client);
+            double avgBytes = history.stream().mapToInt(s -> s.value().length).average().orElse(0);
+            report.add("event size (Avro, wire format)", avgBytes, "bytes", "mean over the simulated mix");
+
+            double baseline = baseline(history);
+            double live = topologyThroughput(history, client);
+            report.add("ratio", live / baseline, "x", "topology / baseline pass-through");
+            for (int rate : rates) {
+                latency(rate, client);
+            }
+            footprint(liveEvents);
+            backtest();
+            String table = report.table();
+            System.out.println();
+            System.out.print(table);
+            report.write(out, "Port Alliance bench, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores, " + events + " events, " + partitions + " input partitions, " + threads + " stream thread(s)"
+                    + (streamsSettings.isEmpty() ? "" : ", settings " + streamsSettings));
+            System.out.println("\nWritten to " + out.resolve("bench.md") + " and " + out.resolve("bench.csv"));
+            return 0;
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+            if (registry != null) {
+                registry.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+            deleteQuietly(dir);
+        }
+    }
+
+    private AllianceStreams live;
+    /** Probe containers are numbered across all latency runs, so no run reuses another's (R1 would stay silent). */
+    private int probeSerial;
+    /** Events the live topology was given, for state size per event. */
+    private long liveEvents;
+
+    private List<Serialized> serialize(List<SimEvent> sim, RestSchemaRegistryClient client) {
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(client, false, true);
+        List<Serialized> out = new ArrayList<>(sim.size());
+        for (SimEvent e : sim) {
+            boolean seizure = e.event() instanceof SeizureReport;
+            String topic = seizure ? Topics.seizures(e.port()) : Topics.suspicious(e.port());
+            String key = seizure ? PortClient.keyOf((SeizureReport) e.event())
+                    : PortClient.keyOf((eu.portalliance.avro.SuspiciousContainerEvent) e.event());
+            out.add(new Serialized(topic, key, serializer.serialize(topic, e.event())));
+        }
+        return out;
+    }
+
+    /** The broker's own limit for this data: produce every event with acks=all, then read them all back. */
+    private double baseline(List<Serialized> history) throws Exception {
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (Serialized s : history) {
+                producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
+            }
+            producer.flush();
+        }
+        long t1 = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "max.poll.records", 5000, "fetch.min.bytes", 65536, "fetch.max.wait.ms", 50),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = new ArrayList<>(inputPartitions());
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            while (read < history.size()) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        long t2 = System.nanoTime();
+        double produce = history.size() / secs(t1 - t0);
+        double consume = history.size() / secs(t2 - t1);
+        double pass = history.size() / secs(t2 - t0);
+        report.add("baseline produce", produce, "events/s", "acks=all, linger 10 ms, 64 KiB batches, lz4");
+        report.add("baseline consume", consume, "events/s", "read back from the start");
+        report.add("baseline pass-through", pass, "events/s", "produce then consume, the same events");
+        return pass;
+    }
+
+    /** The same events through the full topology (exactly_once_v2), first input to last committed output. */
+    private double topologyThroughput(List<Serialized> history, RestSchemaRegistryClient client) throws Exception {
+        Properties latest = new Properties();
+        latest.putAll(streamsSettings);
+        latest.put("consumer.auto.offset.reset", "latest");
+        live = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
+                .withApplicationId("bench-live").withReplication(1, threads), client, latest);
+        live.awaitRunning(Duration.ofMinutes(2));
+        // The group subscribes by pattern; give it its committed starting positions before the load begins.
+        try (Admin admin = admin()) {
+            awaitPositions(admin, "bench-live");
+            long t0 = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                for (Serialized s : history) {
+                    producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
+                }
+            }
+            long done = Lag.awaitCaughtUp(admin, "bench-live", inputPartitions(), 1800);
+            liveEvents += history.size();
+            double rate = history.size() / secs(done - t0);
+            report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
+            return rate;
+        }
+    }
+
+    private void awaitPositions(Admin admin, String group) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet().stream()
+                .filter(tp -> Topics.PORT_EVENTS.matcher(tp.topic()).matches()).count() < inputPartitions().size()) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /** Event → alert latency at a fixed input rate, measured on planted pairs whose alert moment is known. */
+    private void latency(int rate, RestSchemaRegistryClient client) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            AvroDeserializerHolder holder = new AvroDeserializerHolder(client);
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                    "isolation.level", "read_committed", "fetch.max.wait.ms", 5), new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
+                        .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+                consumer.assign(parts);
+                consumer.seekToEnd(parts);
+                parts.forEach(consumer::position);
+                while (running.get()) {
+                    consumer.poll(Duration.ofMillis(20)).forEach(r -> {
+                        Alert a = holder.read(r.value());
+                        Long t = sentAt.remove(a.getEntityId());
+                        if (t != null) {
+                            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+                        }
+                    });
+                }
+            }
+        }, "latency-watcher");
+        watcher.start();
+        Thread.sleep(500);
+        Simulator background = new Simulator(new Simulator.Settings(1000 + rate, KnownPorts.allianceLocodes(),
+                Instant.now().minus(Duration.ofDays(20)), rate * 3600.0));
+        var it = background.events(-1);
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(client, false, true);
+        long total = (long) rate * latencySeconds;
+        long t0 = System.nanoTime();
+        int probes = 0;
+        try (KafkaProducer<String, byte[]> producer = producer(0)) {
+            for (long i = 0; i < total; i++) {
+                SimEvent e = it.next();
+                boolean seizure = e.event() instanceof SeizureReport;
+                String topic = seizure ? Topics.seizures(e.port()) : Topics.suspicious(e.port());
+                producer.send(new ProducerRecord<>(topic, null, serializer.serialize(topic, e.event())));
+                if (i % 500 == 250) {
+                    probes++;
+                    String container = eu.portalliance.ids.ContainerNumber.of("PRBU", ++probeSerial);
+                    liveEvents += 2;
+                    Instant when = Instant.now().minus(Duration.ofHours(1));
+                    SeizureReport first = probe(container, "BEANR", when, "P" + rate + "-" + probes + "-A");
+                    SeizureReport second = probe(container, "NLRTM", when.plusSeconds(60), "P" + rate + "-" + probes + "-B");
+                    producer.send(new ProducerRecord<>(Topics.seizures("BEANR"), container, serializer.serialize(Topics.seizures("BEANR"), first)));
+                    producer.flush();
+                    sentAt.put(container, System.nanoTime());
+                    producer.send(new ProducerRecord<>(Topics.seizures("NLRTM"), container, serializer.serialize(Topics.seizures("NLRTM"), second)));
+                }
+                long due = t0 + (long) ((i + 1) * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+        }
+        double achieved = total / secs(System.nanoTime() - t0);
+        liveEvents += total;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        running.set(false);
+        watcher.join(5000);
+        String note = String.format("%,d probe alerts at %,.0f events/s offered (%,.0f achieved)%s", histogram.getTotalCount(),
+                (double) rate, achieved, sentAt.isEmpty() ? "" : "; " + sentAt.size() + " probes without alert in 120 s");
+        report.add("latency p50 @" + rate + "/s", histogram.getValueAtPercentile(50) / 1000.0, "ms", note);
+        report.add("latency p99 @" + rate + "/s", histogram.getValueAtPercentile(99) / 1000.0, "ms", "event → alert, read_committed");
+        report.add("latency p99.9 @" + rate + "/s", histogram.getValueAtPercentile(99.9) / 1000.0, "ms", "");
+        report.add("latency max @" + rate + "/s", histogram.getMaxValue() / 1000.0, "ms", "");
+    }
+
+    private static SeizureReport probe(String container, String port, Instant t, String id) {
+        return SeizureReport.newBuilder().setEventId(id).setReportingPort(port).setAgency(eu.portalliance.avro.Agency.CUSTOMS)
+                .setEventTime(t).setContainerNumber(container)
+                .setRoute(eu.portalliance.avro.Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of()).build())
+                .setDrugType(eu.portalliance.avro.DrugType.COCAINE).setKilograms(100)
+                .setHandlingCode(eu.portalliance.avro.HandlingCode.TLP_GREEN).build();
+    }
+
+    /** Reads alerts without a Kafka deserializer per record. */
+    private static final class AvroDeserializerHolder {
+        private final eu.portalliance.serde.AvroDeserializer<Alert> deserializer;
+
+        AvroDeserializerHolder(RestSchemaRegistryClient client) {
+            deserializer = new eu.portalliance.serde.AvroDeserializer<>(client, Alert.class);
+        }
+
+        Alert read(byte[] bytes) {
+            return deserializer.deserialize(Topics.ALERTS, bytes);
+        }
+    }
+
+    private void footprint(long processed) throws IOException {
+        long heap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heap += pool.getPeakUsage().getUsed();
+            }
+        }
+        report.add("peak heap", heap / 1048576.0, "MiB", "bench JVM: broker, registry and topology together");
+        report.add("peak RSS", rssMiB(), "MiB", "VmHWM of the same process");
+        long bytes = folderSize(dir.resolve("state-live"));
+        report.add("state on disk", bytes / 1048576.0 / processed * 1_000_000, "MiB/M events",
+                String.format("topology state folder after %,d events (RocksDB, uncompacted)", processed));
+    }
+
+    private void backtest() throws Exception {
+        live.close();
+        live = null;
+        long stored = 0;
+        try (Admin admin = admin()) {
+            var ends = admin.listOffsets(inputPartitions().stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
+                    tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            for (var e : ends.values()) {
+                stored += e.offset();
+            }
+            long t0 = System.nanoTime();
+            try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
+                    dir.resolve("state-backtest"), "bench").withApplicationId("bench-backtest").withReplication(1, threads),
+                    new RestSchemaRegistryClient(registry.url()), settings())) {
+                long done = Lag.awaitCaughtUp(admin, "bench-backtest", inputPartitions(), 1800);
+                report.add("backtest", stored / secs(done - t0), "events/s", String.format("%,d stored events replayed from "
+                        + "scratch under a new application id", stored));
+            }
+        }
+    }
+
+    private Properties settings() {
+        Properties p = new Properties();
+        p.putAll(streamsSettings);
+        return p;
+    }
+
+    private Set<TopicPartition> inputPartitions() {
+        Set<TopicPartition> out = new HashSet<>();
+        for (String port : KnownPorts.allianceLocodes()) {
+            for (int p = 0; p < partitions; p++) {
+                out.add(new TopicPartition(Topics.seizures(port), p));
+                out.add(new TopicPartition(Topics.suspicious(port), p));
+            }
+        }
+        return out;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return producer(10);
+    }
+
+    private KafkaProducer<String, byte[]> producer(int lingerMs) {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all",
+                "linger.ms", lingerMs, "batch.size", 65536, "compression.type", "lz4", "enable.idempotence", true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private static long folderSize(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder; the OS cleans up
+        }
+    }
+
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
+        }
+    }
+}
