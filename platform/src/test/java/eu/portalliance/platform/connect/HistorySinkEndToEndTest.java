@@ -8,10 +8,7 @@ import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Severity;
-import eu.portalliance.platform.FreePorts;
-import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
@@ -23,10 +20,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,52 +35,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** Alerts and rule precision reach PostgreSQL through the Debezium JDBC sink, upserted: a replay never duplicates. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistorySinkEndToEndTest {
-    static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+    ConnectFixture f;
     EmbeddedPostgres postgres;
     EmbeddedKafka kafka;
     RegistryServer registry;
-    ConnectWorker worker;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        Path plugins = PROJECT.resolve("connectors/target/plugins");
-        assertThat(plugins.resolve("debezium-jdbc")).as("plugin folders are built by `mvn package`").isDirectory();
-        postgres = EmbeddedPostgres.builder().start();
-        int[] p = FreePorts.pick(2);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1], Map.of());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
-        }
-        registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
-        Map<String, String> workerProps = ConnectWorker.load(PROJECT.resolve("connectors/config/worker.properties"));
-        workerProps.put("bootstrap.servers", kafka.bootstrapServers());
-        workerProps.put("value.converter.schema.registry.url", registry.url());
-        workerProps.put("offset.storage.file.filename", dir.resolve("offsets").toString());
-        workerProps.put("plugin.path", plugins.toString());
-        workerProps.put("listeners", "http://127.0.0.1:0");
-        worker = ConnectWorker.start(workerProps);
-        Map<String, String> sink = new HashMap<>(ConnectWorker.load(PROJECT.resolve("connectors/config/alerts-jdbc-sink.properties")));
-        sink.put("connection.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
-        sink.put("connection.username", "postgres");
-        sink.put("connection.password", "postgres");
-        sink.put("value.converter.schema.registry.url", registry.url());
-        worker.putConnector(sink);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> worker.status(sink.get("name")).equals("RUNNING [RUNNING]"));
+        f = new ConnectFixture(dir, EmbeddedPostgres.builder().start());
+        postgres = f.postgres;
+        kafka = f.kafka;
+        registry = f.registry;
+        f.connector("alerts-jdbc-sink.properties", Map.of(
+                "connection.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                "connection.username", "postgres", "connection.password", "postgres",
+                "value.converter.schema.registry.url", registry.url()));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (f != null) {
+            f.close();
         }
     }
 

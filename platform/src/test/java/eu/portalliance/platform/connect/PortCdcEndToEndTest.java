@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.Indicator;
 import eu.portalliance.avro.SuspiciousContainerEvent;
-import eu.portalliance.platform.FreePorts;
-import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
@@ -22,11 +19,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -45,59 +40,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortCdcEndToEndTest {
-    static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
-
+    ConnectFixture f;
     EmbeddedPostgres postgres;
     EmbeddedKafka kafka;
     RegistryServer registry;
-    ConnectWorker worker;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        Path plugins = PROJECT.resolve("connectors/target/plugins");
-        assertThat(plugins.resolve("debezium-postgres")).as("plugin folders are built by `mvn package` of connectors/").isDirectory();
-        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "4").setServerConfig("max_wal_senders", "4").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute(Files.readString(PROJECT.resolve("connectors/sql/port-tos.sql")));
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(ConnectFixture.PROJECT.resolve("connectors/sql/port-tos.sql")));
         }
-        int[] p = FreePorts.pick(2);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1], Map.of());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
-        }
-        registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
-
-        Map<String, String> workerProps = ConnectWorker.load(PROJECT.resolve("connectors/config/worker.properties"));
-        workerProps.put("bootstrap.servers", kafka.bootstrapServers());
-        workerProps.put("value.converter.schema.registry.url", registry.url());
-        workerProps.put("offset.storage.file.filename", dir.resolve("offsets").toString());
-        workerProps.put("plugin.path", plugins.toString());
-        workerProps.put("listeners", "http://127.0.0.1:0");
-        worker = ConnectWorker.start(workerProps);
-
-        Map<String, String> connector = new HashMap<>(ConnectWorker.load(PROJECT.resolve("connectors/config/port-tos-suspicious.properties")));
-        connector.put("database.port", Integer.toString(postgres.getPort()));
-        connector.put("database.user", "postgres");
-        connector.put("database.password", "postgres");
-        connector.put("database.dbname", "postgres");
-        worker.putConnector(connector);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> worker.status(connector.get("name")).equals("RUNNING [RUNNING]"));
+        f = new ConnectFixture(dir, pg);
+        postgres = f.postgres;
+        kafka = f.kafka;
+        registry = f.registry;
+        f.connector("port-tos-suspicious.properties", Map.of("database.port", Integer.toString(postgres.getPort()),
+                "database.user", "postgres", "database.password", "postgres", "database.dbname", "postgres"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (f != null) {
+            f.close();
         }
     }
 
