@@ -7,7 +7,6 @@ import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
-import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.SimEvent;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
@@ -158,11 +157,7 @@ public final class Bench implements Callable<Integer> {
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(client, false, true);
         List<Serialized> out = new ArrayList<>(sim.size());
         for (SimEvent e : sim) {
-            boolean seizure = e.event() instanceof SeizureReport;
-            String topic = seizure ? Topics.seizures(e.port()) : Topics.suspicious(e.port());
-            String key = seizure ? PortClient.keyOf((SeizureReport) e.event())
-                    : PortClient.keyOf((eu.portalliance.avro.SuspiciousContainerEvent) e.event());
-            out.add(new Serialized(topic, key, serializer.serialize(topic, e.event())));
+            out.add(new Serialized(e.topic(), e.key(), serializer.serialize(e.topic(), e.event())));
         }
         return out;
     }
@@ -240,7 +235,7 @@ public final class Bench implements Callable<Integer> {
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
-            AvroDeserializerHolder holder = new AvroDeserializerHolder(client);
+            eu.portalliance.serde.AvroDeserializer<Alert> alerts = new eu.portalliance.serde.AvroDeserializer<>(client, Alert.class);
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                     "isolation.level", "read_committed", "fetch.max.wait.ms", 5), new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
@@ -250,7 +245,7 @@ public final class Bench implements Callable<Integer> {
                 parts.forEach(consumer::position);
                 while (running.get()) {
                     consumer.poll(Duration.ofMillis(20)).forEach(r -> {
-                        Alert a = holder.read(r.value());
+                        Alert a = alerts.deserialize(Topics.ALERTS, r.value());
                         Long t = sentAt.remove(a.getEntityId());
                         if (t != null) {
                             histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
@@ -271,9 +266,7 @@ public final class Bench implements Callable<Integer> {
         try (KafkaProducer<String, byte[]> producer = producer(0)) {
             for (long i = 0; i < total; i++) {
                 SimEvent e = it.next();
-                boolean seizure = e.event() instanceof SeizureReport;
-                String topic = seizure ? Topics.seizures(e.port()) : Topics.suspicious(e.port());
-                producer.send(new ProducerRecord<>(topic, null, serializer.serialize(topic, e.event())));
+                producer.send(new ProducerRecord<>(e.topic(), null, serializer.serialize(e.topic(), e.event())));
                 if (i % 500 == 250) {
                     probes++;
                     String container = eu.portalliance.ids.ContainerNumber.of("PRBU", ++probeSerial);
@@ -315,19 +308,6 @@ public final class Bench implements Callable<Integer> {
                 .setRoute(eu.portalliance.avro.Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of()).build())
                 .setDrugType(eu.portalliance.avro.DrugType.COCAINE).setKilograms(100)
                 .setHandlingCode(eu.portalliance.avro.HandlingCode.TLP_GREEN).build();
-    }
-
-    /** Reads alerts without a Kafka deserializer per record. */
-    private static final class AvroDeserializerHolder {
-        private final eu.portalliance.serde.AvroDeserializer<Alert> deserializer;
-
-        AvroDeserializerHolder(RestSchemaRegistryClient client) {
-            deserializer = new eu.portalliance.serde.AvroDeserializer<>(client, Alert.class);
-        }
-
-        Alert read(byte[] bytes) {
-            return deserializer.deserialize(Topics.ALERTS, bytes);
-        }
     }
 
     private void footprint(long processed) throws IOException {

@@ -174,13 +174,10 @@ public final class Platform implements AutoCloseable {
     }
 
     private Map<String, Object> health() {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", topology.kafkaStreams().state().isRunningOrRebalancing() ? "UP" : "DEGRADED");
+        Map<String, Object> health = new LinkedHashMap<>(topology.health());
         health.put("kafka", kafka.bootstrapServers());
         health.put("registry", registry.url());
         health.put("secure", settings.secure());
-        health.put("topology", topology.kafkaStreams().state().name());
-        health.put("rejected", topology.rejects().snapshot());
         return health;
     }
 

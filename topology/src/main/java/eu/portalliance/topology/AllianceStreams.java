@@ -56,6 +56,15 @@ public final class AllianceStreams implements AutoCloseable {
         return streams;
     }
 
+    /** What /api/health reports about this instance's topology. */
+    public java.util.Map<String, Object> health() {
+        java.util.Map<String, Object> health = new java.util.LinkedHashMap<>();
+        health.put("status", streams.state().isRunningOrRebalancing() ? "UP" : "DEGRADED");
+        health.put("topology", streams.state().name());
+        health.put("rejected", rejects.snapshot());
+        return health;
+    }
+
     public RejectCounter rejects() {
         return rejects;
     }

@@ -43,10 +43,6 @@ public final class StoreQueries {
         this.self = self;
     }
 
-    public HostInfo self() {
-        return self;
-    }
-
     /** The instance whose active task holds {@code key}, or empty when it is this one (or no one knows yet). */
     public Optional<HostInfo> remoteOwner(String store, String key) {
         KeyQueryMetadata meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
@@ -116,10 +112,6 @@ public final class StoreQueries {
             }
             return out;
         });
-    }
-
-    public String state() {
-        return streams.state().name();
     }
 
     private static void failIfMoving(QueryResult<?> r) {

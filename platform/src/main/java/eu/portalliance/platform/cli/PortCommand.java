@@ -68,10 +68,7 @@ final class PortCommand implements Runnable {
             boolean secure = external || credentials.exists(Credentials.ADMIN);
             Map<String, Object> config = new HashMap<>();
             if (external) {
-                ClientOptions admin = new ClientOptions();
-                admin.bootstrap = bootstrap;
-                admin.clientConfig = clientConfig;
-                config.putAll(admin.kafka());
+                config.putAll(ClientOptions.readClientConfig(clientConfig));
             } else if (secure) {
                 config.putAll(credentials.clientConfig(Credentials.ADMIN));
             }

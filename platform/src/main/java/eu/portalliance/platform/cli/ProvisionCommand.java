@@ -1,12 +1,12 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.security.AccessControl;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.topics.TopicSpec;
-import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +40,7 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<TopicSpec> specs = new ArrayList<>(Topics.allianceTopics());
-        KnownPorts.allianceLocodes().forEach(l -> specs.addAll(Topics.portTopics(l)));
+        List<TopicSpec> specs = Platform.allTopics();
         Map<String, Object> kafka = client.kafka();
         try (Admin admin = Admin.create(kafka)) {
             int created = TopicProvisioner.ensure(admin, specs.stream().map(s -> withMinIsr(s, replication)).toList(), replication);

@@ -99,9 +99,7 @@ final class TopologyCommand implements Callable<Integer> {
         AlertFeed feed = new AlertFeed(kafkaConfig(), Topics.alertsTopic(registry));
         try {
             api = ApiServer.start("0.0.0.0", httpPort, new AnalystApi(new StoreQueries(streams.kafkaStreams(),
-                    new HostInfo(advertisedHost, httpPort)), feed, () -> Map.of("status",
-                    streams.kafkaStreams().state().isRunningOrRebalancing() ? "UP" : "DEGRADED",
-                    "topology", streams.kafkaStreams().state().name(), "rejected", streams.rejects().snapshot()),
+                    new HostInfo(advertisedHost, httpPort)), feed, streams::health,
                     config.surgeWindow()));
         } catch (java.io.IOException e) {
             streams.close();

@@ -32,12 +32,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrap;
-    private final Path logDir;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrap, Path logDir) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrap) {
         this.server = server;
         this.bootstrap = bootstrap;
-        this.logDir = logDir;
     }
 
     /**
@@ -98,7 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         log.info("Kafka broker up on 127.0.0.1:{} (controller {}) in {} ms, log in {}", port, controllerPort,
                 (System.nanoTime() - started) / 1_000_000, logDir);
-        return new EmbeddedKafka(server, "127.0.0.1:" + port, logDir);
+        return new EmbeddedKafka(server, "127.0.0.1:" + port);
     }
 
     private static void format(Path logDir, List<String> scram) throws IOException {
@@ -125,10 +123,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrap;
-    }
-
-    public Path logDir() {
-        return logDir;
     }
 
     @Override

@@ -2,6 +2,8 @@ package eu.portalliance.ports.simulation;
 
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.ports.PortClient;
+import eu.portalliance.topics.Topics;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -9,6 +11,16 @@ import org.apache.avro.specific.SpecificRecord;
 public record SimEvent(String port, SpecificRecord event) {
     public Instant time() {
         return event instanceof SeizureReport s ? s.getEventTime() : ((SuspiciousContainerEvent) event).getEventTime();
+    }
+
+    /** The port's own topic for this event. */
+    public String topic() {
+        return event instanceof SeizureReport ? Topics.seizures(port) : Topics.suspicious(port);
+    }
+
+    /** The key a port client gives this event. */
+    public String key() {
+        return event instanceof SeizureReport s ? PortClient.keyOf(s) : PortClient.keyOf((SuspiciousContainerEvent) event);
     }
 
     public String eventId() {
