@@ -11,6 +11,7 @@ import eu.portalliance.ports.simulation.SimEvent;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.serde.AvroDeserializer;
 import eu.portalliance.serde.AvroSerializer;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -195,15 +200,14 @@ public final class Bench implements Callable<Integer> {
 
     /** The same events through the full topology (exactly_once_v2), first input to last committed output. */
     private double topologyThroughput(List<Serialized> history, RestSchemaRegistryClient client) throws Exception {
-        Properties latest = new Properties();
-        latest.putAll(streamsSettings);
-        latest.put("consumer.auto.offset.reset", "latest");
-        live = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
-                .withApplicationId("bench-live").withReplication(1, threads), client, latest);
-        live.awaitRunning(Duration.ofMinutes(2));
-        // The group subscribes by pattern; give it its committed starting positions before the load begins.
         try (Admin admin = admin()) {
-            awaitPositions(admin, "bench-live");
+            // The baseline left the same events on the input topics: the topology starts after them, from offsets
+            // committed for its group before it exists, so no record is skipped or read twice.
+            startAtEnd(admin, "bench-live");
+            live = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
+                    .withApplicationId("bench-live").withReplication(1, threads), client, settings());
+            live.awaitRunning(Duration.ofMinutes(2));
+            BrokerTraffic before = BrokerTraffic.now();
             long t0 = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 for (Serialized s : history) {
@@ -214,19 +218,56 @@ public final class Bench implements Callable<Integer> {
             liveEvents += history.size();
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
+            // What the run produced, so a faster topology can be seen to raise the same alerts.
+            report.add("alerts raised", String.format("%,d", distinctAlerts(client)), "alerts", "distinct alert ids on " + Topics.ALERTS
+                    + " after the throughput run");
+            Map<String, Double> dropped = droppedRecords();
+            report.add("records dropped", String.format("%,.0f", dropped.values().stream().mapToDouble(d -> d).sum()), "records",
+                    "Kafka Streams' dropped-records-total (rejected to the DLQ, or late for an R13 window), by sub-topology "
+                    + dropped);
+            BrokerTraffic.now().since(before, "bench-live").forEach((kind, bytes) -> report.add("broker bytes in: " + kind,
+                    (double) bytes / history.size(), "bytes/event", "written to " + kind + " topics during the throughput run"));
             return rate;
         }
     }
 
-    private void awaitPositions(Admin admin, String group) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet().stream()
-                .filter(tp -> Topics.PORT_EVENTS.matcher(tp.topic()).matches()).count() < inputPartitions().size()) {
-            if (System.nanoTime() > deadline) {
-                break;
+    private long distinctAlerts(RestSchemaRegistryClient client) {
+        AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
+                    .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> ids.add(alerts.deserialize(Topics.ALERTS, r.value()).getAlertId()));
             }
-            TimeUnit.MILLISECONDS.sleep(100);
         }
+        return ids.size();
+    }
+
+    /** Kafka Streams' dropped-records-total per sub-topology ("0", "1", …), summed over its tasks. */
+    private Map<String, Double> droppedRecords() {
+        Map<String, Double> bySubtopology = new java.util.TreeMap<>();
+        live.kafkaStreams().metrics().forEach((name, metric) -> {
+            if (name.name().equals("dropped-records-total") && name.tags().containsKey("task-id")) {
+                bySubtopology.merge(name.tags().get("task-id").split("_")[0],
+                        ((Number) metric.metricValue()).doubleValue(), Double::sum);
+            }
+        });
+        return bySubtopology;
+    }
+
+    private void startAtEnd(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        inputPartitions().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, end) ->
+                offsets.put(tp, new OffsetAndMetadata(end.offset())));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 
     /** Event → alert latency at a fixed input rate, measured on planted pairs whose alert moment is known. */
@@ -235,7 +276,7 @@ public final class Bench implements Callable<Integer> {
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread watcher = new Thread(() -> {
-            eu.portalliance.serde.AvroDeserializer<Alert> alerts = new eu.portalliance.serde.AvroDeserializer<>(client, Alert.class);
+            AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                     "isolation.level", "read_committed", "fetch.max.wait.ms", 5), new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
@@ -319,18 +360,19 @@ public final class Bench implements Callable<Integer> {
         }
         report.add("peak heap", heap / 1048576.0, "MiB", "bench JVM: broker, registry and topology together");
         report.add("peak RSS", rssMiB(), "MiB", "VmHWM of the same process");
+        // Closed first, so RocksDB has flushed its memtables and the folder holds all the state.
+        live.close();
+        live = null;
         long bytes = folderSize(dir.resolve("state-live"));
         report.add("state on disk", bytes / 1048576.0 / processed * 1_000_000, "MiB/M events",
-                String.format("topology state folder after %,d events (RocksDB, uncompacted)", processed));
+                String.format("topology state folder after %,d events, closed (RocksDB, uncompacted)", processed));
     }
 
     private void backtest() throws Exception {
-        live.close();
-        live = null;
         long stored = 0;
         try (Admin admin = admin()) {
-            var ends = admin.listOffsets(inputPartitions().stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
-                    tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            var ends = admin.listOffsets(inputPartitions().stream().collect(Collectors.toMap(tp -> tp,
+                    tp -> OffsetSpec.latest()))).all().get();
             for (var e : ends.values()) {
                 stored += e.offset();
             }
