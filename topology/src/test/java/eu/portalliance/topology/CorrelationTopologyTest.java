@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,7 +131,24 @@ class CorrelationTopologyTest {
         t.seizure(containerOnly("BEANR-2", "BEANR", T0.plus(Duration.ofDays(96))).build());
         t.seizure(containerOnly("NLRTM-1", "NLRTM", T0.minus(Duration.ofDays(1)).minusMillis(1)).build());
         assertThat(t.readAlerts()).isEmpty();
-        assertThat(metric("late-sightings-total")).isEqualTo(1.0);
+        assertThat(t.metric("late-sightings-total")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEntityQuietForLongerThanWindowAndGraceIsForgotten() {
+        org.apache.kafka.streams.state.KeyValueStore<String, eu.portalliance.topology.avro.EntityHistory> histories =
+                t.driver.getKeyValueStore(AllianceTopology.ENTITY_HISTORIES_STORE);
+        String quiet = eu.portalliance.topology.sightings.SightingFactory.key(EntityType.CONTAINER, CONTAINER);
+        String busy = eu.portalliance.topology.sightings.SightingFactory.key(EntityType.CONTAINER, Events.OTHER_CONTAINER);
+        t.seizure(containerOnly("BEANR-1", "BEANR", T0).build());
+        t.seizure(containerOnly("BEANR-2", "BEANR", T0.plus(WINDOW)).setContainerNumber(Events.OTHER_CONTAINER).build());
+        assertThat(histories.get(quiet)).isNotNull();
+
+        // Stream time moves past the quiet one's horizon by more than one forgetting pass.
+        t.seizure(containerOnly("BEANR-3", "BEANR", T0.plus(WINDOW).plus(GRACE).plus(Duration.ofDays(2)))
+                .setContainerNumber(Events.OTHER_CONTAINER).build());
+        assertThat(histories.get(quiet)).isNull();
+        assertThat(histories.get(busy).getSightings()).hasSize(2);
     }
 
     @Test
@@ -148,7 +163,7 @@ class CorrelationTopologyTest {
         t.seizure(b);
         t.seizure(b);
         assertThat(t.readAlerts()).isEmpty();
-        assertThat(metric("replayed-sightings-total")).isEqualTo(3.0);
+        assertThat(t.metric("replayed-sightings-total")).isEqualTo(3.0);
     }
 
     @Test
@@ -251,14 +266,5 @@ class CorrelationTopologyTest {
         t.suspicion(suspicion("BEANR-S1", "BEANR", T0).setSubjectType(SubjectType.VESSEL).setContainerNumber(null).build());
         t.seizure(seizure("BEANR-1", "BEANR", T0.plus(Duration.ofDays(1))).setConsignee(null).build());
         assertThat(ofType(t.readAlerts(), AlertType.VESSEL_REPEAT)).isEmpty();
-    }
-
-    private double metric(String name) {
-        for (java.util.Map.Entry<MetricName, ? extends Metric> e : t.driver.metrics().entrySet()) {
-            if (e.getKey().name().equals(name)) {
-                return ((Number) e.getValue().metricValue()).doubleValue();
-            }
-        }
-        throw new AssertionError("no metric " + name);
     }
 }

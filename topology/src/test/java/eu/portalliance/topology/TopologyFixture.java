@@ -119,6 +119,16 @@ public final class TopologyFixture implements AutoCloseable {
         return alerts.readValuesToList();
     }
 
+    /** The total of a metric of the topology's own sensors, e.g. {@code late-sightings-total}. */
+    public double metric(String name) {
+        for (var e : driver.metrics().entrySet()) {
+            if (e.getKey().name().equals(name)) {
+                return ((Number) e.getValue().metricValue()).doubleValue();
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
     @Override
     public void close() {
         driver.close();
