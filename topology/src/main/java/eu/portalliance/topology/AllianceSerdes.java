@@ -14,7 +14,6 @@ import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroSerde;
 import eu.portalliance.topology.avro.EntityHistory;
-import eu.portalliance.topology.avro.RouteBaseline;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,7 +31,6 @@ public final class AllianceSerdes {
     public final Serde<Sighting> sighting;
     public final Serde<EntityHistory> history;
     public final Serde<RouteWindow> routeWindow;
-    public final Serde<RouteBaseline> routeBaseline;
     public final Serde<Subscription> subscription;
     public final Serde<AlertOutcome> outcome;
     public final Serde<RulePrecision> precision;
@@ -49,7 +47,6 @@ public final class AllianceSerdes {
         sighting = AvroSerde.value(registry, Sighting.class);
         history = AvroSerde.value(registry, EntityHistory.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
-        routeBaseline = AvroSerde.value(registry, RouteBaseline.class);
         subscription = AvroSerde.value(registry, Subscription.class);
         outcome = AvroSerde.value(registry, AlertOutcome.class);
         precision = AvroSerde.value(registry, RulePrecision.class);

@@ -17,7 +17,6 @@ import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.alerts.AlertDeduplicator;
-import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.correlate.EntityCorrelator;
 import eu.portalliance.validation.EventChecks;
@@ -32,27 +31,24 @@ import eu.portalliance.topology.rules.VesselRepeatRule;
 import eu.portalliance.topology.sightings.SightingFactory;
 import eu.portalliance.topology.sightings.ToSightings;
 import eu.portalliance.topology.surge.RouteSurgeDetector;
-import eu.portalliance.topology.surge.RouteWindows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The alliance topology, top to bottom as the data flows:
@@ -65,7 +61,8 @@ public final class AllianceTopology {
     public static final String PORTS_STORE = "ports";
     public static final String ENTITY_HISTORIES_STORE = "entity-histories";
     public static final String ROUTE_WINDOWS_STORE = "route-windows";
-    public static final String ROUTE_BASELINES_STORE = "route-baselines";
+    /** How far each task has judged route windows: the end of the last window stream time has closed. */
+    public static final String ROUTE_WINDOWS_CLOSED_STORE = "route-windows-closed";
     public static final String ALERT_INDEX_STORE = "alert-index";
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
     public static final String LATEST_OUTCOMES_STORE = "latest-outcomes";
@@ -129,23 +126,20 @@ public final class AllianceTopology {
                 .process(() -> new EntityCorrelator(ENTITY_HISTORIES_STORE, entityRules(config), config.entityWindow(),
                         config.entityGrace(), config.maxSightingsPerEntity()), Named.as("correlate-entities"), ENTITY_HISTORIES_STORE);
 
-        // Route surges (R13): seizures per origin → port route in tumbling windows, judged when a window closes.
+        // Route surges (R13): seizures per origin → port route in tumbling windows, judged when a window closes
+        // and again if a late seizure changes it.
+        builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(
+                ROUTE_WINDOWS_STORE, ROUTE_WINDOW_RETENTION, config.surgeWindow(), false), serdes.key, serdes.routeWindow));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ROUTE_BASELINES_STORE), serdes.key, serdes.routeBaseline));
+                Stores.persistentKeyValueStore(ROUTE_WINDOWS_CLOSED_STORE), serdes.key, Serdes.Long()));
         RouteSurgeRule surgeRule = new RouteSurgeRule(config.surgeFactor(), config.surgeMinimum());
         KStream<String, Alert> surgeAlerts = seizures
                 .process(() -> new ToSightings<SeizureReport>(RISK_ORIGINS_STORE, SightingFactory::routeOf),
                         Named.as("seizure-routes"))
-                .groupByKey(Grouped.with("seizures-by-route", serdes.key, serdes.sighting))
-                .windowedBy(TimeWindows.ofSizeAndGrace(config.surgeWindow(), config.surgeGrace()))
-                .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(RouteWindows::empty, RouteWindows::add, Named.as("count-route-windows"),
-                        Materialized.<String, RouteWindow, WindowStore<Bytes, byte[]>>as(ROUTE_WINDOWS_STORE)
-                                .withKeySerde(serdes.key).withValueSerde(serdes.routeWindow)
-                                .withRetention(ROUTE_WINDOW_RETENTION))
-                .toStream(Named.as("closed-route-windows"))
-                .process(() -> new RouteSurgeDetector(ROUTE_BASELINES_STORE, surgeRule, config.surgeWindow(),
-                        config.surgeBaselineWindows()), Named.as("detect-route-surges"), ROUTE_BASELINES_STORE);
+                .repartition(Repartitioned.with(serdes.key, serdes.sighting).withName("seizures-by-route"))
+                .process(() -> new RouteSurgeDetector(ROUTE_WINDOWS_STORE, ROUTE_WINDOWS_CLOSED_STORE, surgeRule,
+                                config.surgeWindow(), config.surgeGrace(), ROUTE_WINDOW_RETENTION, config.surgeBaselineWindows()),
+                        Named.as("detect-route-surges"), ROUTE_WINDOWS_STORE, ROUTE_WINDOWS_CLOSED_STORE);
 
         // One alert per finding, whichever path found it, on alliance.alerts.v1.
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -112,11 +112,61 @@ class RouteSurgeTopologyTest {
     }
 
     @Test
-    void aSeizureLateBeyondGraceDoesNotReopenItsWindow() {
+    void aSeizureLateBeyondGraceStillCountsAndItsWindowIsJudgedAgain() {
         seizures("ECGYE", "BEANR", 4, 2);
         closeWeek(4);
-        seizures("ECGYE", "BEANR", 4, 2);
-        closeWeek(5);
         assertThat(surges()).isEmpty();
+
+        seizures("ECGYE", "BEANR", 4, 2);
+        // Raised the moment it qualified (the third seizure); the fourth only confirms the same finding.
+        List<Alert> surges = surges();
+        assertThat(surges).hasSize(1);
+        assertThat(surges.get(0).getAttributes()).containsEntry("count", "3").containsEntry("baseline", "0.00")
+                .containsEntry("windowStart", WEEK0.plus(WEEK.multipliedBy(4)).toString());
+        assertThat(t.metric("rejudged-windows-total")).isEqualTo(2.0);
+        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(4);
+    }
+
+    @Test
+    void seizuresArrivingInAnyOrderAreAllCounted() {
+        // The surge week first, then its baseline weeks, each far behind stream time: a replay's interleaving.
+        closeWeek(10);
+        seizures("ECGYE", "BEANR", 4, 4);
+        for (int week = 3; week >= 0; week--) {
+            seizures("ECGYE", "BEANR", week, 1);
+        }
+        List<Alert> surges = surges();
+        assertThat(surges).hasSize(1);
+        assertThat(surges.get(0).getAttributes()).containsEntry("windowStart", WEEK0.plus(WEEK.multipliedBy(4)).toString());
+        assertThat(t.metric("rejudged-windows-total")).isEqualTo(8.0);
+        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(4);
+        for (int week = 0; week < 4; week++) {
+            assertThat(count("ECGYE>BEANR", week)).isEqualTo(1);
+        }
+    }
+
+    private int count(String route, int week) {
+        var windows = t.driver.<String, eu.portalliance.topology.avro.RouteWindow>getTimestampedWindowStore(
+                AllianceTopology.ROUTE_WINDOWS_STORE);
+        var w = windows.fetch(eu.portalliance.topology.sightings.SightingFactory.key(EntityType.ROUTE, route),
+                WEEK0.plus(WEEK.multipliedBy(week)).toEpochMilli());
+        return w == null ? 0 : w.value().getCount();
+    }
+
+    @Test
+    void aReplayedSeizureIsCountedOnce() {
+        seizures("ECGYE", "BEANR", 4, 2);
+        serial -= 2;
+        seizures("ECGYE", "BEANR", 4, 2);
+        closeWeek(4);
+        assertThat(surges()).isEmpty();
+    }
+
+    @Test
+    void aSeizureOlderThanTheWindowsKeptIsCountedAsExpired() {
+        closeWeek(70);
+        seizures("ECGYE", "BEANR", 0, 1);
+        assertThat(t.metric("expired-seizures-total")).isEqualTo(1.0);
+        assertThat(t.metric("rejudged-windows-total")).isEqualTo(0.0);
     }
 }

@@ -2,69 +2,123 @@ package eu.portalliance.topology.surge;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.topology.alerts.AlertFactory;
-import eu.portalliance.topology.avro.RouteBaseline;
 import eu.portalliance.topology.avro.RouteWindow;
+import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.sightings.SightingFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Receives each route's windows as they close, in order, judges each against the route's trailing baseline
- * (rule R13), then records it in the baseline.
+ * Rule R13 over each route's tumbling windows. A window is first judged when stream time passes its end plus grace,
+ * against the mean of the route's previous windows. Unlike a windowed aggregation, a seizure that arrives after its
+ * window was judged is still counted, and the window judged again: a replay, a backfill after an outage or a port's
+ * late batch reaches the rule in whatever order the upstream tasks interleave it, often days apart, and dropping
+ * those seizures silenced R13 exactly when history was being re-examined.
  */
-public final class RouteSurgeDetector implements Processor<Windowed<String>, RouteWindow, String, Alert> {
-    private final String storeName;
+public final class RouteSurgeDetector implements Processor<String, Sighting, String, Alert> {
+    private static final String CLOSED_UP_TO = "closed-up-to";
+
+    private final String windowStoreName;
+    private final String progressStoreName;
     private final RouteSurgeRule rule;
-    private final long windowSize;
+    private final long size;
+    private final long grace;
+    private final long retention;
     private final int baselineWindows;
     private final AlertFactory alerts = new AlertFactory();
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, RouteBaseline> baselines;
+    private TimestampedWindowStore<String, RouteWindow> windows;
+    private KeyValueStore<String, Long> progress;
+    private Sensor tooOld;
+    private Sensor rejudged;
 
-    public RouteSurgeDetector(String storeName, RouteSurgeRule rule, Duration windowSize, int baselineWindows) {
-        this.storeName = storeName;
+    public RouteSurgeDetector(String windowStoreName, String progressStoreName, RouteSurgeRule rule, Duration size,
+                              Duration grace, Duration retention, int baselineWindows) {
+        this.windowStoreName = windowStoreName;
+        this.progressStoreName = progressStoreName;
         this.rule = rule;
-        this.windowSize = windowSize.toMillis();
+        this.size = size.toMillis();
+        this.grace = grace.toMillis();
+        this.retention = retention.toMillis();
         this.baselineWindows = baselineWindows;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.baselines = context.getStateStore(storeName);
+        this.windows = context.getStateStore(windowStoreName);
+        this.progress = context.getStateStore(progressStoreName);
+        tooOld = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "expired-seizures", Sensor.RecordingLevel.INFO);
+        rejudged = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "rejudged-windows", Sensor.RecordingLevel.INFO);
     }
 
     @Override
-    public void process(Record<Windowed<String>, RouteWindow> record) {
-        String route = SightingFactory.idOf(record.key().key());
-        long start = record.key().window().start();
-        RouteBaseline baseline = baselines.get(route);
-        List<Long> starts = baseline == null ? new ArrayList<>() : new ArrayList<>(baseline.getWindowStarts());
-        List<Integer> counts = baseline == null ? new ArrayList<>() : new ArrayList<>(baseline.getCounts());
+    public void process(Record<String, Sighting> record) {
+        long t = record.value().getEventTime().toEpochMilli();
+        long start = t - Math.floorMod(t, size);
+        long streamTime = context.currentStreamTimeMs();
+        if (start + size + retention <= streamTime) {
+            tooOld.record();
+            return;
+        }
+        RouteWindow before = valueOf(windows.fetch(record.key(), start));
+        RouteWindow after = RouteWindows.add(record.key(), record.value(), before == null ? RouteWindows.empty() : before);
+        if (after == before) {
+            return;
+        }
+        windows.put(record.key(), ValueAndTimestamp.make(after, after.getLastEventTime()), start);
 
+        Long closedUpTo = progress.get(CLOSED_UP_TO);
+        if (closedUpTo != null && start + size <= closedUpTo) {
+            rejudged.record();
+            judge(record.key(), start, after);
+        }
+        long boundary = Math.floorDiv(streamTime - grace, size) * size;
+        if (closedUpTo == null || boundary > closedUpTo) {
+            judgeWindowsEndingIn(closedUpTo == null ? Long.MIN_VALUE : closedUpTo, boundary);
+            progress.put(CLOSED_UP_TO, boundary);
+        }
+    }
+
+    /** Judges every window whose end falls in (from, to]: the windows that stream time has just closed. */
+    private void judgeWindowsEndingIn(long from, long to) {
+        Instant firstStart = Instant.ofEpochMilli(from == Long.MIN_VALUE ? 0 : Math.max(0, from - size + 1));
+        Instant lastStart = Instant.ofEpochMilli(to - size);
+        if (lastStart.isBefore(firstStart)) {
+            return;
+        }
+        List<KeyValue<Windowed<String>, ValueAndTimestamp<RouteWindow>>> closed = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<RouteWindow>> it = windows.fetchAll(firstStart, lastStart)) {
+            it.forEachRemaining(closed::add);
+        }
+        closed.forEach(kv -> judge(kv.key.key(), kv.key.window().start(), kv.value.value()));
+    }
+
+    private void judge(String key, long start, RouteWindow window) {
         List<Integer> previous = new ArrayList<>();
         for (int i = 1; i <= baselineWindows; i++) {
-            long wanted = start - i * windowSize;
-            int at = starts.indexOf(wanted);
-            previous.add(at < 0 ? 0 : counts.get(at));
+            RouteWindow w = valueOf(windows.fetch(key, start - i * size));
+            previous.add(w == null ? 0 : w.getCount());
         }
-        rule.evaluate(route, start, record.key().window().end(), record.value(), previous)
+        rule.evaluate(SightingFactory.idOf(key), start, start + size, window, previous)
                 .map(alerts::alert)
-                .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, record.timestamp())));
+                .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, alert.getRaisedAt().toEpochMilli())));
+    }
 
-        starts.add(start);
-        counts.add(record.value().getCount());
-        while (starts.size() > baselineWindows) {
-            starts.remove(0);
-            counts.remove(0);
-        }
-        baselines.put(route, new RouteBaseline(starts, counts));
+    private static RouteWindow valueOf(ValueAndTimestamp<RouteWindow> v) {
+        return v == null ? null : v.value();
     }
 }
