@@ -84,7 +84,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         Long closedUpTo = progress.get(CLOSED_UP_TO);
         if (closedUpTo != null && start + size <= closedUpTo) {
             rejudged.record();
-            judge(record.key(), start, after);
+            judge(record.key(), start, after, before);
         }
         long boundary = Math.floorDiv(streamTime - grace, size) * size;
         if (closedUpTo == null || boundary > closedUpTo) {
@@ -104,16 +104,25 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<RouteWindow>> it = windows.fetchAll(firstStart, lastStart)) {
             it.forEachRemaining(closed::add);
         }
-        closed.forEach(kv -> judge(kv.key.key(), kv.key.window().start(), kv.value.value()));
+        closed.forEach(kv -> judge(kv.key.key(), kv.key.window().start(), kv.value.value(), null));
     }
 
-    private void judge(String key, long start, RouteWindow window) {
+    /**
+     * Judges {@code window}; when it is a closed window changed by a late seizure, {@code before} is what it held until
+     * then. If that already qualified, its alert was raised when it was judged with it (baselines only grow as seizures
+     * are added), so the same finding is not sent through the alert pipeline again.
+     */
+    private void judge(String key, long start, RouteWindow window, RouteWindow before) {
+        String route = SightingFactory.idOf(key);
         List<Integer> previous = new ArrayList<>();
         for (int i = 1; i <= baselineWindows; i++) {
             RouteWindow w = valueOf(windows.fetch(key, start - i * size));
             previous.add(w == null ? 0 : w.getCount());
         }
-        rule.evaluate(SightingFactory.idOf(key), start, start + size, window, previous)
+        if (before != null && rule.evaluate(route, start, start + size, before, previous).isPresent()) {
+            return;
+        }
+        rule.evaluate(route, start, start + size, window, previous)
                 .map(alerts::alert)
                 .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, alert.getRaisedAt().toEpochMilli())));
     }
