@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.platform.CliRun;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Samples;
-import eu.portalliance.platform.cli.AllianceCli;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,19 +92,6 @@ class SecureAllianceTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = AllianceCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private String[] client(String principal, String... rest) {
         List<String> args = new ArrayList<>(List.of(rest));
         args.addAll(List.of("--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(),
@@ -169,29 +154,29 @@ class SecureAllianceTest {
     @Test
     @Order(4)
     void thePortToolsWorkWithThePortsOwnCredentialsAndOnlyForItself() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cli(client("port-NLRTM", "alerts", "--port", "NLRTM")).out().contains(container));
-        Run shown = cli(client("port-NLRTM", "alerts", "--port", "NLRTM"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> CliRun.of(client("port-NLRTM", "alerts", "--port", "NLRTM")).out().contains(container));
+        CliRun shown = CliRun.of(client("port-NLRTM", "alerts", "--port", "NLRTM"));
         assertThat(shown.code()).isZero();
         String alertId = shown.out().lines().filter(l -> l.contains(container)).findFirst().orElseThrow()
                 .replaceAll(".*\\[(R1-[0-9a-f]+)].*", "$1");
         assertThat(alertId).startsWith("R1-");
 
-        Run json = cli(client("port-NLRTM", "alerts", "--port", "NLRTM", "--json"));
+        CliRun json = CliRun.of(client("port-NLRTM", "alerts", "--port", "NLRTM", "--json"));
         assertThat(json.out()).contains("\"alertId\": \"" + alertId + "\"");
 
-        Run refused = cli(client("port-BEANR", "alerts", "--port", "NLRTM"));
+        CliRun refused = CliRun.of(client("port-BEANR", "alerts", "--port", "NLRTM"));
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).startsWith("alliance: not authorised to read ports.NLRTM.alerts.v1");
 
-        Run reported = cli(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "CONFIRMED", "--kg", "95"));
+        CliRun reported = CliRun.of(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "CONFIRMED", "--kg", "95"));
         assertThat(reported.code()).as(reported.err()).isZero();
         assertThat(reported.out()).contains("Reported CONFIRMED (95.0 kg) for alert " + alertId + " from NLRTM.");
 
-        Run forged = cli(client("port-BEANR", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "NOTHING_FOUND"));
+        CliRun forged = CliRun.of(client("port-BEANR", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "NOTHING_FOUND"));
         assertThat(forged.code()).isEqualTo(2);
         assertThat(forged.err()).contains("not authorised to write ports.NLRTM.alert-outcomes.v1");
 
-        Run badKg = cli(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "NOT_CHECKED", "--kg", "5"));
+        CliRun badKg = CliRun.of(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "NOT_CHECKED", "--kg", "5"));
         assertThat(badKg.code()).isEqualTo(2);
 
         Topic<String, RulePrecision> precision = Topics.rulePrecisionTopic(registry);
@@ -211,7 +196,7 @@ class SecureAllianceTest {
     @Test
     @Order(5)
     void portAddAdmitsANewPortWithItsOwnCredentials() throws Exception {
-        Run added = cli("port", "add", "HRRJK", "--name", "Rijeka", "--data-dir", data.toString(),
+        CliRun added = CliRun.of("port", "add", "HRRJK", "--name", "Rijeka", "--data-dir", data.toString(),
                 "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl());
         assertThat(added.code()).as(added.err()).isZero();
         assertThat(added.out()).contains("Port HRRJK admitted: 4 topic(s) created").contains("port-HRRJK.properties");
