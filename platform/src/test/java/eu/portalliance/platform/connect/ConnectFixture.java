@@ -2,18 +2,14 @@ package eu.portalliance.platform.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.portalliance.platform.FreePorts;
-import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.Backbone;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
-import eu.portalliance.topics.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.Awaitility;
 
 /**
@@ -33,12 +29,9 @@ final class ConnectFixture implements AutoCloseable {
         assertThat(plugins.resolve("debezium-postgres")).as("plugin folders are built by `mvn package`").isDirectory();
         assertThat(plugins.resolve("debezium-jdbc")).as("plugin folders are built by `mvn package`").isDirectory();
         this.postgres = postgres;
-        int[] p = FreePorts.pick(2);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1], Map.of());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
-        }
-        registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
+        Backbone backbone = Backbone.start(dir);
+        kafka = backbone.kafka;
+        registry = backbone.registry;
         Map<String, String> workerProps = ConnectWorker.load(PROJECT.resolve("connectors/config/worker.properties"));
         workerProps.put("bootstrap.servers", kafka.bootstrapServers());
         workerProps.put("value.converter.schema.registry.url", registry.url());

@@ -8,8 +8,6 @@ import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Severity;
-import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
@@ -36,20 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistorySinkEndToEndTest {
     ConnectFixture f;
-    EmbeddedPostgres postgres;
-    EmbeddedKafka kafka;
-    RegistryServer registry;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         f = new ConnectFixture(dir, EmbeddedPostgres.builder().start());
-        postgres = f.postgres;
-        kafka = f.kafka;
-        registry = f.registry;
         f.connector("alerts-jdbc-sink.properties", Map.of(
-                "connection.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                "connection.url", "jdbc:postgresql://127.0.0.1:" + f.postgres.getPort() + "/postgres",
                 "connection.username", "postgres", "connection.password", "postgres",
-                "value.converter.schema.registry.url", registry.url()));
+                "value.converter.schema.registry.url", f.registry.url()));
     }
 
     @AfterAll
@@ -69,14 +61,14 @@ class HistorySinkEndToEndTest {
     }
 
     private <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", f.kafka.bootstrapServers()),
                 new StringSerializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }
     }
 
     private String query(String sql) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = f.postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             StringBuilder out = new StringBuilder();
             while (rs.next()) {
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -98,7 +90,7 @@ class HistorySinkEndToEndTest {
 
     @Test
     void alertsArriveAsRowsAndAReplayReplacesRatherThanDuplicates() throws Exception {
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(f.registry.url());
         Topic<String, Alert> alerts = Topics.alertsTopic(client);
         publish(alerts, "R1-aaa", alert("R1-aaa", "first version"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("alerts", "id = 'R1-aaa'"));
@@ -115,7 +107,7 @@ class HistorySinkEndToEndTest {
 
     @Test
     void rulePrecisionIsOneRowPerRuleVersion() throws Exception {
-        Topic<String, RulePrecision> precision = Topics.rulePrecisionTopic(new RestSchemaRegistryClient(registry.url()));
+        Topic<String, RulePrecision> precision = Topics.rulePrecisionTopic(new RestSchemaRegistryClient(f.registry.url()));
         publish(precision, "R1:v1", RulePrecision.newBuilder().setRuleId("R1").setRuleVersion(1).setConfirmed(1).setPrecision(1.0).build());
         publish(precision, "R1:v1", RulePrecision.newBuilder().setRuleId("R1").setRuleVersion(1).setConfirmed(1).setNothingFound(1).setPrecision(0.5).build());
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("rule_precision", "id = 'R1:v1' AND nothing_found = 1"));

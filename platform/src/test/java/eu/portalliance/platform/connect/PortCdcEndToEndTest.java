@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.Indicator;
 import eu.portalliance.avro.SuspiciousContainerEvent;
-import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
@@ -41,9 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortCdcEndToEndTest {
     ConnectFixture f;
-    EmbeddedPostgres postgres;
-    EmbeddedKafka kafka;
-    RegistryServer registry;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
@@ -53,10 +48,7 @@ class PortCdcEndToEndTest {
             s.execute(Files.readString(ConnectFixture.PROJECT.resolve("connectors/sql/port-tos.sql")));
         }
         f = new ConnectFixture(dir, pg);
-        postgres = f.postgres;
-        kafka = f.kafka;
-        registry = f.registry;
-        f.connector("port-tos-suspicious.properties", Map.of("database.port", Integer.toString(postgres.getPort()),
+        f.connector("port-tos-suspicious.properties", Map.of("database.port", Integer.toString(f.postgres.getPort()),
                 "database.user", "postgres", "database.password", "postgres", "database.dbname", "postgres"));
     }
 
@@ -69,7 +61,7 @@ class PortCdcEndToEndTest {
 
     /** Inserts a row and returns its id. */
     private long insert(String sql) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        try (Connection c = f.postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery(sql + " RETURNING id")) {
             rs.next();
             return rs.getLong(1);
@@ -82,10 +74,10 @@ class PortCdcEndToEndTest {
                 + "port_of_loading, next_ports, handling_code, flagged_at, note) VALUES ('CSQU3054383', '9074729', "
                 + "'SEAL_MISMATCH, DWELL_ANOMALY', 0.85, 'HOLD', 'ECGYE', 'NLRTM', 'TLP_AMBER', '2024-10-01T08:30:00Z', 'seal 221 expected')");
 
-        Topic<String, SuspiciousContainerEvent> topic = Topics.suspiciousTopic("BEANR", new RestSchemaRegistryClient(registry.url()));
+        Topic<String, SuspiciousContainerEvent> topic = Topics.suspiciousTopic("BEANR", new RestSchemaRegistryClient(f.registry.url()));
         List<ConsumerRecord<String, SuspiciousContainerEvent>> got = new ArrayList<>();
         try (KafkaConsumer<String, SuspiciousContainerEvent> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringDeserializer(), topic.valueSerde().deserializer())) {
+                f.kafka.bootstrapServers()), new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> parts = List.of(new TopicPartition(topic.name(), 0), new TopicPartition(topic.name(), 1),
                     new TopicPartition(topic.name(), 2));
             consumer.assign(parts);
@@ -114,7 +106,7 @@ class PortCdcEndToEndTest {
         insert("INSERT INTO suspicious_containers (container_number, indicators, flagged_at) "
                 + "VALUES ('CSQU3054384', 'SEAL_MISMATCH', '2024-10-02T08:30:00Z')");
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", f.kafka.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(Topics.DLQ, 0);
             consumer.assign(Set.of(tp));

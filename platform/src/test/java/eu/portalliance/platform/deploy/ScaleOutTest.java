@@ -8,12 +8,9 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.ids.ContainerNumber;
 import eu.portalliance.platform.ChildJvm;
+import eu.portalliance.platform.Backbone;
 import eu.portalliance.platform.FreePorts;
-import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Samples;
-import eu.portalliance.platform.kafka.EmbeddedKafka;
-import eu.portalliance.platform.kafka.TopicProvisioner;
-import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.ports.PortClient;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
@@ -31,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -48,23 +44,19 @@ class ScaleOutTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
     final List<ChildJvm> instances = new ArrayList<>();
-    EmbeddedKafka kafka;
-    RegistryServer registry;
+    Backbone backbone;
     int serial;
 
     @AfterEach
     void stop() {
         instances.forEach(ChildJvm::close);
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (backbone != null) {
+            backbone.close();
         }
     }
 
     private ChildJvm instance(Path dir, int httpPort) throws Exception {
-        ChildJvm jvm = ChildJvm.alliance("topology", "--bootstrap", kafka.bootstrapServers(), "--registry", registry.url(),
+        ChildJvm jvm = ChildJvm.alliance("topology", "--bootstrap", backbone.kafka.bootstrapServers(), "--registry", backbone.registry.url(),
                 "--state-dir", dir.resolve("state-" + httpPort).toString(), "--replication-factor", "1",
                 "--standby-replicas", "1", "--http-port", Integer.toString(httpPort), "--advertised-host", "127.0.0.1",
                 "--redaction-key-file", dir.resolve("redaction.key").toString(),
@@ -76,8 +68,8 @@ class ScaleOutTest {
     /** Each pair: one container seized at Antwerp and at Rotterdam, so exactly one R1 alert. */
     private List<String> publishPairs(int count) throws Exception {
         List<String> containers = new ArrayList<>();
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
-        Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(backbone.registry.url());
+        Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", backbone.kafka.bootstrapServers());
         try (PortClient antwerp = new PortClient("BEANR", kafkaConfig, client); PortClient rotterdam = new PortClient("NLRTM", kafkaConfig, client)) {
             for (int i = 0; i < count; i++) {
                 String container = ContainerNumber.of("SCLU", ++serial);
@@ -96,9 +88,9 @@ class ScaleOutTest {
 
     /** Alert ids on alliance.alerts.v1 (committed only), with how often each appears. */
     private Map<String, Integer> committedAlerts() {
-        Topic<String, Alert> alerts = Topics.alertsTopic(new RestSchemaRegistryClient(registry.url()));
+        Topic<String, Alert> alerts = Topics.alertsTopic(new RestSchemaRegistryClient(backbone.registry.url()));
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers(),
                 "group.id", "count-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
                 new StringDeserializer(), alerts.valueSerde().deserializer())) {
             consumer.subscribe(List.of(alerts.name()));
@@ -138,13 +130,8 @@ class ScaleOutTest {
 
     @Test
     void instancesShareTheWorkAndFailOverWithoutLosingOrDuplicatingAlerts(@TempDir Path dir) throws Exception {
-        int[] p = FreePorts.pick(5);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1], Map.of());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
-        }
-        registry = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
-        int[] api = {p[2], p[3], p[4]};
+        backbone = Backbone.start(dir);
+        int[] api = FreePorts.pick(3);
         ChildJvm a = instance(dir, api[0]);
         ChildJvm b = instance(dir, api[1]);
         ChildJvm c = instance(dir, api[2]);

@@ -6,13 +6,10 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertType;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Severity;
-import eu.portalliance.platform.FreePorts;
-import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.Backbone;
 import eu.portalliance.platform.Samples;
-import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
-import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.TopicSpec;
@@ -49,24 +46,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The topology on a real broker with exactly-once: real producers at two ports, alerts read read_committed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TopologyEndToEndTest {
-    EmbeddedKafka kafka;
-    RegistryServer registryServer;
+    Backbone backbone;
     RestSchemaRegistryClient registry;
     AllianceStreams topology;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        int[] ports = FreePorts.pick(2);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), ports[0], ports[1], Map.of());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicProvisioner.ensure(admin, Platform.allTopics(), (short) 1);
-        }
-        registryServer = RegistryServer.start(kafka.bootstrapServers(), Topics.SCHEMAS, "127.0.0.1", 0, Map.of());
-        registry = new RestSchemaRegistryClient(registryServer.url());
-        ReferenceSeeder.seedIfEmpty(kafka.bootstrapServers(), registry, Map.of());
+        backbone = Backbone.start(dir);
+        registry = new RestSchemaRegistryClient(backbone.registry.url());
+        ReferenceSeeder.seedIfEmpty(backbone.kafka.bootstrapServers(), registry, Map.of());
         Properties fastDiscovery = new Properties();
         fastDiscovery.put("consumer.metadata.max.age.ms", 1000);
-        topology = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret"),
+        topology = AllianceStreams.start(AllianceConfig.defaults(backbone.kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret"),
                 registry, fastDiscovery);
         topology.awaitRunning(Duration.ofSeconds(90));
     }
@@ -76,16 +67,13 @@ class TopologyEndToEndTest {
         if (topology != null) {
             topology.close();
         }
-        if (registryServer != null) {
-            registryServer.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (backbone != null) {
+            backbone.close();
         }
     }
 
     private <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers(),
                 "acks", "all", "enable.idempotence", true), new StringSerializer(), topic.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         }
@@ -94,7 +82,7 @@ class TopologyEndToEndTest {
     private List<Alert> alertsAbout(String entityId, int atLeast) {
         Topic<String, Alert> alerts = Topics.alertsTopic(registry);
         List<Alert> found = new ArrayList<>();
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers(),
                 "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
                 new StringDeserializer(), alerts.valueSerde().deserializer())) {
             consumer.subscribe(List.of(alerts.name()));
@@ -137,13 +125,13 @@ class TopologyEndToEndTest {
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
         SeizureReport invalid = SeizureReport.newBuilder(Samples.seizure("E2E-BAD-1")).setContainerNumber("CSQU3054384").build();
         byte[] invalidBytes = Topics.seizuresTopic("BEANR", registry).valueSerde().serializer().serialize(Topics.seizures("BEANR"), invalid);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.seizures("ESALG"), "k1".getBytes(), garbage)).get();
             producer.send(new ProducerRecord<>(Topics.seizures("BEANR"), "k2".getBytes(), invalidBytes)).get();
         }
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers(),
                 "group.id", "dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.DLQ));
@@ -167,7 +155,7 @@ class TopologyEndToEndTest {
     @Test
     void aNewPortJoinsByCreatingItsTopicsWithoutARestart() throws Exception {
         String rijeka = "HRRJK";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers()))) {
             List<TopicSpec> specs = Topics.portTopics(rijeka);
             TopicProvisioner.ensure(admin, specs, (short) 1);
         }
