@@ -235,9 +235,7 @@ public final class Bench implements Callable<Integer> {
         Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
-                    .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
-            consumer.assign(parts);
+            List<TopicPartition> parts = assignAlerts(consumer);
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
@@ -261,12 +259,25 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void startAtEnd(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        inputPartitions().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, end) ->
-                offsets.put(tp, new OffsetAndMetadata(end.offset())));
+        inputEnds(admin).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
+    }
+
+    /** The end offset of every input partition. */
+    private Map<TopicPartition, Long> inputEnds(Admin admin) throws Exception {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(inputPartitions().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                .all().get().forEach((tp, end) -> ends.put(tp, end.offset()));
+        return ends;
+    }
+
+    /** Every partition of the alerts topic, assigned to {@code consumer}. */
+    private static List<TopicPartition> assignAlerts(KafkaConsumer<?, ?> consumer) {
+        List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
+                .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+        consumer.assign(parts);
+        return parts;
     }
 
     /** Event → alert latency at a fixed input rate, measured on planted pairs whose alert moment is known. */
@@ -278,9 +289,7 @@ public final class Bench implements Callable<Integer> {
             AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                     "isolation.level", "read_committed", "fetch.max.wait.ms", 5), new StringDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
-                        .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
-                consumer.assign(parts);
+                List<TopicPartition> parts = assignAlerts(consumer);
                 consumer.seekToEnd(parts);
                 parts.forEach(consumer::position);
                 while (running.get()) {
@@ -368,13 +377,8 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void backtest() throws Exception {
-        long stored = 0;
         try (Admin admin = admin()) {
-            var ends = admin.listOffsets(inputPartitions().stream().collect(Collectors.toMap(tp -> tp,
-                    tp -> OffsetSpec.latest()))).all().get();
-            for (var e : ends.values()) {
-                stored += e.offset();
-            }
+            long stored = inputEnds(admin).values().stream().mapToLong(Long::longValue).sum();
             long t0 = System.nanoTime();
             try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
                     dir.resolve("state-backtest"), "bench").withApplicationId("bench-backtest").withReplication(1, threads),
