@@ -9,6 +9,7 @@ import eu.portalliance.avro.SubjectType;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.ids.UnLocode;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topics.Topics.DlqHeaders;
 import eu.portalliance.validation.EventChecks;
 import eu.portalliance.validation.RejectReason;
 import eu.portalliance.validation.ValidationException;
@@ -99,9 +100,9 @@ public final class SuspiciousRowToEvent<R extends ConnectRecord<R>> implements T
 
     private R deadLetter(R record, Struct row, RejectReason reason, String message) {
         ConnectHeaders headers = new ConnectHeaders();
-        headers.addString("dlq.reason", reason.name());
-        headers.addString("dlq.message", message.replace('\n', ' '));
-        headers.addString("dlq.source.topic", record.topic());
+        headers.addString(DlqHeaders.REASON, reason.name());
+        headers.addString(DlqHeaders.MESSAGE, message.replace('\n', ' '));
+        headers.addString(DlqHeaders.SOURCE_TOPIC, record.topic());
         StringBuilder json = new StringBuilder("{");
         for (Field f : row.schema().fields()) {
             Object v = row.get(f);

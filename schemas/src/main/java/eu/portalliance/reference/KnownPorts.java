@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The founding alliance ports and the origin ports named in public seizure cases (see design/domain.md). */
+/** The founding alliance ports and the origin ports named in public seizure cases (see docs/domain.md). */
 public final class KnownPorts {
     public record Port(String locode, String name, boolean member, List<String> neighbours) {
         public String country() {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The starting risk-origin list from public seizure cases (design/domain.md, rule R2): the cocaine source and
+ * The starting risk-origin list from public seizure cases (docs/domain.md, rule R2): the cocaine source and
  * departure countries at HIGH, Caribbean and West African transit hops at MEDIUM. The alliance maintains the
  * live list on alliance.reference.risk-origins.v1; this only seeds an empty one.
  */

@@ -1,13 +1,11 @@
 package eu.portalliance.topics;
 
 import eu.portalliance.avro.Alert;
-import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.SeizureReport;
-import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroSerde;
@@ -28,6 +26,25 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
     public static final String ALERTS = "alliance.alerts.v1";
     public static final String DLQ = "alliance.dlq.v1";
+
+    /**
+     * Headers every record on {@link #DLQ} carries beside its original key, value and headers: why it was refused
+     * and where it came from. Whoever writes to the dead-letter topic (the topology, a Connect transform) uses these.
+     */
+    public static final class DlqHeaders {
+        /** A {@code RejectReason} name, e.g. INVALID_CONTAINER_NUMBER. */
+        public static final String REASON = "dlq.reason";
+        /** One line: what is wrong and what to do. */
+        public static final String MESSAGE = "dlq.message";
+        public static final String SOURCE_TOPIC = "dlq.source.topic";
+        public static final String SOURCE_PARTITION = "dlq.source.partition";
+        public static final String SOURCE_OFFSET = "dlq.source.offset";
+        /** The topology step that refused it. */
+        public static final String PROCESSOR = "dlq.processor";
+
+        private DlqHeaders() {
+        }
+    }
     public static final String RISK_ORIGINS = "alliance.reference.risk-origins.v1";
     public static final String PORTS = "alliance.reference.ports.v1";
     public static final String SUBSCRIPTIONS = "alliance.reference.subscriptions.v1";
@@ -36,10 +53,10 @@ public final class Topics {
     /** Where the alliance's own registry keeps schemas, named as Confluent Schema Registry's default. */
     public static final String SCHEMAS = "_schemas";
 
-    public static final String SEIZURES = "seizures";
-    public static final String SUSPICIOUS = "suspicious";
-    public static final String PORT_ALERTS = "alerts";
-    public static final String ALERT_OUTCOMES = "alert-outcomes";
+    private static final String SEIZURES = "seizures";
+    private static final String SUSPICIOUS = "suspicious";
+    private static final String PORT_ALERTS = "alerts";
+    private static final String ALERT_OUTCOMES = "alert-outcomes";
 
     private static final String LOCODE = "([A-Z]{2}[A-Z2-9]{3})";
     /** Every port's seizure and suspicious-event topics: a new port joins by creating its topics. */
@@ -47,7 +64,7 @@ public final class Topics {
     public static final Pattern PORT_SEIZURES = Pattern.compile("ports\\." + LOCODE + "\\.seizures\\.v1");
     public static final Pattern PORT_SUSPICIONS = Pattern.compile("ports\\." + LOCODE + "\\.suspicious\\.v1");
     public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
-    private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.([a-z-]+)\\.v1");
+    private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.[a-z-]+\\.v1");
 
     private static final int INPUT_PARTITIONS = 3;
     /** Partitions of the alert stream; the topology's alert-keyed internal topics use the same count. */
@@ -89,12 +106,6 @@ public final class Topics {
     public static Optional<String> portOf(String topic) {
         Matcher m = ANY_PORT_TOPIC.matcher(topic);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** The entity ("seizures", "suspicious", …) of a {@code ports.<LOCODE>.*} topic. */
-    public static Optional<String> entityOf(String topic) {
-        Matcher m = ANY_PORT_TOPIC.matcher(topic);
-        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
     }
 
     /** The shared topics every alliance needs. */
@@ -166,14 +177,6 @@ public final class Topics {
 
     public static Topic<String, PortInfo> portsTopic(SchemaRegistryClient registry) {
         return typed(PORTS, registry, PortInfo.class);
-    }
-
-    public static Topic<String, Subscription> subscriptionsTopic(SchemaRegistryClient registry) {
-        return typed(SUBSCRIPTIONS, registry, Subscription.class);
-    }
-
-    public static Topic<String, AlertDelivery> auditTopic(SchemaRegistryClient registry) {
-        return typed(AUDIT, registry, AlertDelivery.class);
     }
 
     public static Topic<String, RulePrecision> rulePrecisionTopic(SchemaRegistryClient registry) {

@@ -9,7 +9,7 @@ class TopicsTest {
     void portTopicsFollowTheNamingScheme() {
         assertThat(Topics.seizures("BEANR")).isEqualTo("ports.BEANR.seizures.v1");
         assertThat(Topics.portOf("ports.NLRTM.suspicious.v1")).contains("NLRTM");
-        assertThat(Topics.entityOf("ports.NLRTM.alert-outcomes.v1")).contains("alert-outcomes");
+        assertThat(Topics.portOf("ports.NLRTM.alert-outcomes.v1")).contains("NLRTM");
         assertThat(Topics.portOf("alliance.alerts.v1")).isEmpty();
     }
 

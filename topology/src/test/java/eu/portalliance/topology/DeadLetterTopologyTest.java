@@ -1,5 +1,6 @@
 package eu.portalliance.topology;
 
+import eu.portalliance.topics.Topics.DlqHeaders;
 import static eu.portalliance.topology.Events.T0;
 import static eu.portalliance.topology.Events.seizure;
 import static eu.portalliance.topology.Events.suspicion;
@@ -9,7 +10,6 @@ import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.avro.Route;
 import eu.portalliance.topics.Topics;
-import eu.portalliance.topology.ingest.DeadLetters;
 import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,11 +76,11 @@ class DeadLetterTopologyTest {
         TestRecord<byte[], byte[]> dead = t.dlq.readRecord();
         assertThat(dead.value()).isEqualTo(original);
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("key-1");
-        assertThat(header(dead, DeadLetters.REASON)).isEqualTo(reason.name());
-        assertThat(header(dead, DeadLetters.MESSAGE)).contains(message).doesNotContain("\n");
-        assertThat(header(dead, DeadLetters.TOPIC)).isEqualTo(Topics.seizures("BEANR"));
-        assertThat(header(dead, DeadLetters.PARTITION)).isEqualTo("0");
-        assertThat(header(dead, DeadLetters.OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DlqHeaders.REASON)).isEqualTo(reason.name());
+        assertThat(header(dead, DlqHeaders.MESSAGE)).contains(message).doesNotContain("\n");
+        assertThat(header(dead, DlqHeaders.SOURCE_TOPIC)).isEqualTo(Topics.seizures("BEANR"));
+        assertThat(header(dead, DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(t.rejects.count(reason)).isEqualTo(1);
         assertThat(t.dlq.isEmpty()).isTrue();
         assertPipelineStillCorrelates();
@@ -99,9 +99,9 @@ class DeadLetterTopologyTest {
         t.rawSeizures("NLRTM").pipeInput("k", garbage);
         TestRecord<byte[], byte[]> dead = t.dlq.readRecord();
         assertThat(dead.value()).isEqualTo(garbage);
-        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("UNREADABLE");
-        assertThat(header(dead, DeadLetters.MESSAGE)).contains("not in the Confluent Avro wire format");
-        assertThat(header(dead, DeadLetters.TOPIC)).isEqualTo(Topics.seizures("NLRTM"));
+        assertThat(header(dead, DlqHeaders.REASON)).isEqualTo("UNREADABLE");
+        assertThat(header(dead, DlqHeaders.MESSAGE)).contains("not in the Confluent Avro wire format");
+        assertThat(header(dead, DlqHeaders.SOURCE_TOPIC)).isEqualTo(Topics.seizures("NLRTM"));
         assertThat(t.rejects.count(RejectReason.UNREADABLE)).isEqualTo(1);
         assertPipelineStillCorrelates();
     }
@@ -111,8 +111,8 @@ class DeadLetterTopologyTest {
         SeizureReport rotterdams = seizure("NLRTM-1", "NLRTM", T0).build();
         t.seizure("BEANR", rotterdams);
         TestRecord<byte[], byte[]> dead = t.dlq.readRecord();
-        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("PORT_MISMATCH");
-        assertThat(header(dead, DeadLetters.MESSAGE)).contains("reporting port NLRTM differs from the topic's port BEANR");
+        assertThat(header(dead, DlqHeaders.REASON)).isEqualTo("PORT_MISMATCH");
+        assertThat(header(dead, DlqHeaders.MESSAGE)).contains("reporting port NLRTM differs from the topic's port BEANR");
         assertPipelineStillCorrelates();
     }
 
@@ -123,8 +123,8 @@ class DeadLetterTopologyTest {
         t.suspicion(noIndicators);
         t.suspicion(noSubject);
         List<TestRecord<byte[], byte[]>> dead = t.dlq.readRecordsToList();
-        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON)).containsExactly("INVALID_VALUE", "MISSING_FIELD");
-        assertThat(header(dead.get(1), DeadLetters.MESSAGE)).contains("containerNumber (subjectType CONTAINER) is missing");
+        assertThat(dead).extracting(r -> header(r, DlqHeaders.REASON)).containsExactly("INVALID_VALUE", "MISSING_FIELD");
+        assertThat(header(dead.get(1), DlqHeaders.MESSAGE)).contains("containerNumber (subjectType CONTAINER) is missing");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.portalliance.topology;
 
+import eu.portalliance.topics.Topics.DlqHeaders;
 import static eu.portalliance.topology.Events.T0;
 import static eu.portalliance.topology.Events.seizure;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.CheckPerformed;
 import eu.portalliance.avro.OutcomeResult;
 import eu.portalliance.avro.RulePrecision;
-import eu.portalliance.topology.ingest.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,7 +86,7 @@ class FeedbackTopologyTest {
     @Test
     void anOutcomeForAnUnknownAlertGoesToTheDlq() {
         t.outcome(outcome("R1-doesnotexist", "NLRTM", OutcomeResult.CONFIRMED, 10));
-        assertThat(new String(t.dlq.readRecord().headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+        assertThat(new String(t.dlq.readRecord().headers().lastHeader(DlqHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .isEqualTo("UNKNOWN_ALERT");
         assertThat(t.precision().isEmpty()).isTrue();
     }
@@ -94,7 +94,7 @@ class FeedbackTopologyTest {
     @Test
     void kilogramsWithoutAConfirmedCheckAreRejected() {
         t.outcome(outcome(alert.getAlertId(), "NLRTM", OutcomeResult.NOTHING_FOUND, 10));
-        assertThat(new String(t.dlq.readRecord().headers().lastHeader(DeadLetters.MESSAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(t.dlq.readRecord().headers().lastHeader(DlqHeaders.MESSAGE).value(), StandardCharsets.UTF_8))
                 .contains("only CONFIRMED checks seize anything");
     }
 }

@@ -1,5 +1,6 @@
 package eu.portalliance.platform.connect;
 
+import eu.portalliance.topics.Topics.DlqHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.HandlingCode;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Debezium's Postgres connector from its plugin folder, the real broker and registry, the project's config files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("end-to-end")
 class PortCdcEndToEndTest {
     ConnectFixture f;
 
@@ -117,7 +120,7 @@ class PortCdcEndToEndTest {
             });
         }
         ConsumerRecord<byte[], byte[]> r = dead.get(0);
-        assertThat(new String(r.headers().lastHeader("dlq.reason").value(), StandardCharsets.UTF_8)).isEqualTo("INVALID_CONTAINER_NUMBER");
+        assertThat(new String(r.headers().lastHeader(DlqHeaders.REASON).value(), StandardCharsets.UTF_8)).isEqualTo("INVALID_CONTAINER_NUMBER");
         assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("\"container_number\":\"CSQU3054384\"");
     }
 }

@@ -9,7 +9,7 @@ import eu.portalliance.avro.SubjectType;
 import java.util.List;
 
 /**
- * The shares the simulator draws from, taken from the public figures in design/domain.md: which ports see most
+ * The shares the simulator draws from, taken from the public figures in docs/domain.md: which ports see most
  * traffic (Antwerp-Bruges and Rotterdam first), where the cocaine comes from (Ecuador, Colombia, Brazil, Panama),
  * how it is hidden (rip-on/rip-off first, the reefer unit often), how much is seized at once (25 kg to 13 t).
  */

@@ -1,5 +1,6 @@
 package eu.portalliance.topology.alerts;
 
+import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.Severity;
 import eu.portalliance.topology.rules.Evidence;
@@ -34,12 +35,10 @@ public final class AlertFactory {
             e.insiderReasons().forEach(r -> reasons.add(insiderRule.id() + ": " + r));
             bump += 1;
         }
-        Severity severity = Severity.values()[Math.min(f.baseSeverity().ordinal() + bump, Severity.CRITICAL.ordinal())];
+        Severity severity = Levels.raise(f.baseSeverity(), bump);
         Map<String, String> attributes = new LinkedHashMap<>(f.attributes());
-        if (!e.origins().isEmpty()) {
-            attributes.put("origins", String.join(",", e.origins()));
-        }
-        attributes.put("ruleDescription", f.rule().description());
+        AlertAttributes.putOrigins(attributes, e.origins());
+        attributes.put(AlertAttributes.RULE_DESCRIPTION, f.rule().description());
         return Alert.newBuilder()
                 .setAlertId(AlertIds.of(f.rule().id(), f.identity()))
                 .setType(f.type())

@@ -4,6 +4,7 @@ import eu.portalliance.validation.RejectReason;
 import eu.portalliance.validation.ValidationException;
 
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topics.Topics.DlqHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends every record the topology cannot use to {@code alliance.dlq.v1}: its original key and value bytes, its
- * original headers, and in {@code dlq.*} headers the reason, source topic, partition and offset. The pipeline
+ * original headers, and in the {@link DlqHeaders} the reason, source topic, partition and offset. The pipeline
  * always resumes: bad input never stops it and never vanishes.
  */
 public final class DeadLetters implements DeserializationExceptionHandler, ProcessingExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    public static final String REASON = "dlq.reason";
-    public static final String MESSAGE = "dlq.message";
-    public static final String TOPIC = "dlq.source.topic";
-    public static final String PARTITION = "dlq.source.partition";
-    public static final String OFFSET = "dlq.source.offset";
-    public static final String PROCESSOR = "dlq.processor";
 
     private RejectCounter counter = new RejectCounter();
 
@@ -64,13 +59,14 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
         counter.increment(reason);
         log.warn("rejected {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(), message, reason);
         Headers headers = new RecordHeaders(original == null ? null : original.toArray());
-        headers.remove(REASON).remove(MESSAGE).remove(TOPIC).remove(PARTITION).remove(OFFSET).remove(PROCESSOR);
-        headers.add(REASON, bytes(reason.name()))
-                .add(MESSAGE, bytes(message))
-                .add(TOPIC, bytes(context.topic()))
-                .add(PARTITION, bytes(Integer.toString(context.partition())))
-                .add(OFFSET, bytes(Long.toString(context.offset())))
-                .add(PROCESSOR, bytes(context.processorNodeId()));
+        headers.remove(DlqHeaders.REASON).remove(DlqHeaders.MESSAGE).remove(DlqHeaders.SOURCE_TOPIC)
+                .remove(DlqHeaders.SOURCE_PARTITION).remove(DlqHeaders.SOURCE_OFFSET).remove(DlqHeaders.PROCESSOR);
+        headers.add(DlqHeaders.REASON, bytes(reason.name()))
+                .add(DlqHeaders.MESSAGE, bytes(message))
+                .add(DlqHeaders.SOURCE_TOPIC, bytes(context.topic()))
+                .add(DlqHeaders.SOURCE_PARTITION, bytes(Integer.toString(context.partition())))
+                .add(DlqHeaders.SOURCE_OFFSET, bytes(Long.toString(context.offset())))
+                .add(DlqHeaders.PROCESSOR, bytes(context.processorNodeId()));
         return new ProducerRecord<>(Topics.DLQ, null, key, value, headers);
     }
 

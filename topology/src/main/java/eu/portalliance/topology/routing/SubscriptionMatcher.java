@@ -1,8 +1,10 @@
 package eu.portalliance.topology.routing;
 
+import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.ids.UnLocode;
+import eu.portalliance.topology.alerts.AlertAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public final class SubscriptionMatcher {
         if (!s.getAlertTypes().isEmpty() && !s.getAlertTypes().contains(a.getType())) {
             return false;
         }
-        if (a.getSeverity().ordinal() < s.getMinimumSeverity().ordinal()) {
+        if (!Levels.atLeast(a.getSeverity(), s.getMinimumSeverity())) {
             return false;
         }
         if (!s.getPorts().isEmpty()) {
@@ -26,18 +28,8 @@ public final class SubscriptionMatcher {
             }
         }
         if (!s.getOrigins().isEmpty()) {
-            String origins = a.getAttributes().getOrDefault("origins", "");
-            boolean any = false;
-            for (String origin : origins.split(",")) {
-                if (origin.isEmpty()) {
-                    continue;
-                }
-                String country = UnLocode.isValid(origin) ? UnLocode.country(origin) : origin;
-                if (s.getOrigins().contains(origin) || s.getOrigins().contains(country)) {
-                    any = true;
-                }
-            }
-            return any;
+            return AlertAttributes.origins(a).stream().anyMatch(origin -> s.getOrigins().contains(origin)
+                    || s.getOrigins().contains(UnLocode.isValid(origin) ? UnLocode.country(origin) : origin));
         }
         return true;
     }

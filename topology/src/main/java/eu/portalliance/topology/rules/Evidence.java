@@ -1,5 +1,6 @@
 package eu.portalliance.topology.rules;
 
+import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.HandlingRestriction;
 import eu.portalliance.avro.Party;
@@ -52,10 +53,8 @@ public record Evidence(
             ids.add(s.getEventId());
             ports.add(s.getPort());
             restrictions.addAll(s.getHandlingRestrictions());
-            code = mostRestrictive(code, s.getHandlingCode());
-            if (s.getRiskLevel().ordinal() > risk.ordinal()) {
-                risk = s.getRiskLevel();
-            }
+            code = Levels.mostRestrictive(code, s.getHandlingCode());
+            risk = Levels.highest(risk, s.getRiskLevel());
             riskReasons.addAll(s.getRiskReasons());
             named.addAll(s.getSharedWith());
             if (s.getOriginPort() != null) {
@@ -71,10 +70,5 @@ public record Evidence(
         return new Evidence(List.copyOf(ids), ports, code, List.copyOf(restrictions), kg, first, last,
                 List.copyOf(parties.values()), risk, List.copyOf(riskReasons), INSIDER.reasons(sources), List.copyOf(origins),
                 List.copyOf(named));
-    }
-
-    /** TLP levels are declared from least to most restrictive. */
-    public static HandlingCode mostRestrictive(HandlingCode a, HandlingCode b) {
-        return a.ordinal() >= b.ordinal() ? a : b;
     }
 }

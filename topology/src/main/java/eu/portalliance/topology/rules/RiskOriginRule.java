@@ -1,5 +1,6 @@
 package eu.portalliance.topology.rules;
 
+import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.RiskLevel;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.ids.UnLocode;
@@ -59,9 +60,7 @@ public final class RiskOriginRule implements Rule {
             RiskOrigin r = entry.get();
             reasons.add("route touches risk origin " + code + " (" + r.getLevel() + " since "
                     + r.getValidFrom().atZone(ZoneOffset.UTC).toLocalDate() + ")");
-            if (r.getLevel().ordinal() > max.ordinal()) {
-                max = r.getLevel();
-            }
+            max = Levels.highest(max, r.getLevel());
         }
         return max == RiskLevel.NONE ? Assessment.NONE : new Assessment(max, List.copyOf(reasons));
     }

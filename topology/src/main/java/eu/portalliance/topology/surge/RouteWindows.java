@@ -1,9 +1,9 @@
 package eu.portalliance.topology.surge;
 
+import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.HandlingRestriction;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
-import eu.portalliance.topology.rules.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +38,9 @@ public final class RouteWindows {
                 .setCount(w.getCount() + 1)
                 .setKilograms(w.getKilograms() + seizure.getKilograms())
                 .setEventIds(ids)
-                .setHandlingCode(Evidence.mostRestrictive(w.getHandlingCode(), seizure.getHandlingCode()))
+                .setHandlingCode(Levels.mostRestrictive(w.getHandlingCode(), seizure.getHandlingCode()))
                 .setHandlingRestrictions(List.copyOf(restrictions))
-                .setRiskLevel(seizure.getRiskLevel().ordinal() > w.getRiskLevel().ordinal() ? seizure.getRiskLevel() : w.getRiskLevel())
+                .setRiskLevel(Levels.highest(w.getRiskLevel(), seizure.getRiskLevel()))
                 .setRiskReasons(List.copyOf(reasons))
                 .setFirstEventTime(Math.min(w.getFirstEventTime(), t))
                 .setLastEventTime(Math.max(w.getLastEventTime(), t))
