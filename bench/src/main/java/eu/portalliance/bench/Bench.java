@@ -203,8 +203,8 @@ public final class Bench implements Callable<Integer> {
             // The baseline left the same events on the input topics: the topology starts after them, from offsets
             // committed for its group before it exists, so no record is skipped or read twice.
             startAtEnd(admin, "bench-live");
-            live = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
-                    .withApplicationId("bench-live").withReplication(1, threads), client, settings());
+            live = AllianceStreams.start(AllianceConfig.builder(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
+                    .applicationId("bench-live").streamThreads(threads).build(), client, settings());
             live.awaitRunning(Duration.ofMinutes(2));
             BrokerTraffic before = BrokerTraffic.now();
             long t0 = System.nanoTime();
@@ -380,8 +380,8 @@ public final class Bench implements Callable<Integer> {
         try (Admin admin = admin()) {
             long stored = inputEnds(admin).values().stream().mapToLong(Long::longValue).sum();
             long t0 = System.nanoTime();
-            try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.defaults(kafka.bootstrapServers(),
-                    dir.resolve("state-backtest"), "bench").withApplicationId("bench-backtest").withReplication(1, threads),
+            try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.builder(kafka.bootstrapServers(),
+                    dir.resolve("state-backtest"), "bench").applicationId("bench-backtest").streamThreads(threads).build(),
                     new RestSchemaRegistryClient(registry.url()), settings())) {
                 long done = Lag.awaitCaughtUp(admin, "bench-backtest", inputPartitions(), 1800);
                 report.add("backtest", stored / secs(done - t0), "events/s", String.format("%,d stored events replayed from "

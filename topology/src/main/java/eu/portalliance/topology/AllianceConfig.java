@@ -2,63 +2,272 @@ package eu.portalliance.topology;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * What an operator may tune. Windows and thresholds default to the figures in design/domain.md.
- *
- * @param entityWindow    how far apart two sightings of one entity may be and still correlate (R1, C1, R12)
- * @param entityGrace     how late a sighting may arrive, beyond the window, and still be correlated
- * @param maxFutureSkew   how far ahead of the wall clock an event time may be before it is rejected
- * @param surgeWindow     tumbling window of the route-surge rule (R13)
- * @param surgeGrace      how late a seizure may arrive for its surge window
- * @param surgeBaselineWindows how many earlier windows make the trailing baseline
- * @param surgeFactor     how many times the baseline a window must reach to be a surge
- * @param surgeMinimum    the fewest seizures a window must hold to be a surge
- * @param vesselRepeatThreshold seizures on one vessel within the window that make it a repeat (R12)
- * @param redactionSecret key of the party references given to recipients without need-to-know; every instance
- *                        of one alliance must use the same
+ * What an operator may tune, each with a named default (the figures in docs/domain.md). Built with
+ * {@link #builder}; every setting is decided here and nowhere else.
  */
-public record AllianceConfig(
-        String applicationId,
-        String bootstrapServers,
-        Path stateDir,
-        int replicationFactor,
-        int streamThreads,
-        Duration entityWindow,
-        Duration entityGrace,
-        Duration maxFutureSkew,
-        Duration surgeWindow,
-        Duration surgeGrace,
-        int surgeBaselineWindows,
-        double surgeFactor,
-        int surgeMinimum,
-        int vesselRepeatThreshold,
-        int maxSightingsPerEntity,
-        String redactionSecret) {
-
+public final class AllianceConfig {
     public static final String DEFAULT_APPLICATION_ID = "port-alliance-topology";
+    /** How far apart two sightings of one entity may be and still correlate (R1, C1, R12). */
+    public static final Duration DEFAULT_ENTITY_WINDOW = Duration.ofDays(90);
+    /** How late a sighting may arrive, beyond the window, and still be correlated. */
+    public static final Duration DEFAULT_ENTITY_GRACE = Duration.ofDays(7);
+    /** How far ahead of the wall clock an event time may be before it is rejected. */
+    public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofHours(24);
+    /** Tumbling window of the route-surge rule (R13). */
+    public static final Duration DEFAULT_SURGE_WINDOW = Duration.ofDays(7);
+    /** How late a seizure may arrive, in stream time, before its surge window is first judged. */
+    public static final Duration DEFAULT_SURGE_GRACE = Duration.ofDays(2);
+    /** Earlier windows that make a route's trailing baseline. */
+    public static final int DEFAULT_SURGE_BASELINE_WINDOWS = 4;
+    /** How many times the baseline a window must reach to be a surge. */
+    public static final double DEFAULT_SURGE_FACTOR = 3.0;
+    /** The fewest seizures a window must hold to be a surge. */
+    public static final int DEFAULT_SURGE_MINIMUM = 3;
+    /** Seizures on one vessel within the window that make it a repeat (R12). */
+    public static final int DEFAULT_VESSEL_REPEAT_THRESHOLD = 2;
+    /** Sightings kept per entity. */
+    public static final int DEFAULT_MAX_SIGHTINGS_PER_ENTITY = 200;
 
-    public static AllianceConfig defaults(String bootstrapServers, Path stateDir, String redactionSecret) {
-        return new AllianceConfig(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, 1, 1,
-                Duration.ofDays(90), Duration.ofDays(7), Duration.ofHours(24),
-                Duration.ofDays(7), Duration.ofDays(2), 4, 3.0, 3, 2, 200, redactionSecret);
+    private final String applicationId;
+    private final String bootstrapServers;
+    private final Path stateDir;
+    private final int replicationFactor;
+    private final int streamThreads;
+    private final int standbyReplicas;
+    private final Duration entityWindow;
+    private final Duration entityGrace;
+    private final Duration maxFutureSkew;
+    private final Duration surgeWindow;
+    private final Duration surgeGrace;
+    private final int surgeBaselineWindows;
+    private final double surgeFactor;
+    private final int surgeMinimum;
+    private final int vesselRepeatThreshold;
+    private final int maxSightingsPerEntity;
+    private final String redactionSecret;
+
+    private AllianceConfig(Builder b) {
+        applicationId = b.applicationId;
+        bootstrapServers = b.bootstrapServers;
+        stateDir = b.stateDir;
+        replicationFactor = b.replicationFactor;
+        streamThreads = b.streamThreads;
+        standbyReplicas = b.standbyReplicas;
+        entityWindow = b.entityWindow;
+        entityGrace = b.entityGrace;
+        maxFutureSkew = b.maxFutureSkew;
+        surgeWindow = b.surgeWindow;
+        surgeGrace = b.surgeGrace;
+        surgeBaselineWindows = b.surgeBaselineWindows;
+        surgeFactor = b.surgeFactor;
+        surgeMinimum = b.surgeMinimum;
+        vesselRepeatThreshold = b.vesselRepeatThreshold;
+        maxSightingsPerEntity = b.maxSightingsPerEntity;
+        redactionSecret = b.redactionSecret;
     }
 
-    public AllianceConfig withApplicationId(String id) {
-        return new AllianceConfig(id, bootstrapServers, stateDir, replicationFactor, streamThreads, entityWindow,
-                entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor, surgeMinimum,
-                vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
+    /**
+     * @param redactionSecret key of the party references given to recipients without need-to-know; every instance
+     *                        of one alliance must use the same
+     */
+    public static Builder builder(String bootstrapServers, Path stateDir, String redactionSecret) {
+        return new Builder(bootstrapServers, stateDir, redactionSecret);
     }
 
-    public AllianceConfig withReplication(int replicationFactor, int streamThreads) {
-        return new AllianceConfig(applicationId, bootstrapServers, stateDir, replicationFactor, streamThreads,
-                entityWindow, entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor,
-                surgeMinimum, vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public AllianceConfig withStateDir(Path dir) {
-        return new AllianceConfig(applicationId, bootstrapServers, dir, replicationFactor, streamThreads,
-                entityWindow, entityGrace, maxFutureSkew, surgeWindow, surgeGrace, surgeBaselineWindows, surgeFactor,
-                surgeMinimum, vesselRepeatThreshold, maxSightingsPerEntity, redactionSecret);
+    public String applicationId() {
+        return applicationId;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public int replicationFactor() {
+        return replicationFactor;
+    }
+
+    public int streamThreads() {
+        return streamThreads;
+    }
+
+    public int standbyReplicas() {
+        return standbyReplicas;
+    }
+
+    public Duration entityWindow() {
+        return entityWindow;
+    }
+
+    public Duration entityGrace() {
+        return entityGrace;
+    }
+
+    public Duration maxFutureSkew() {
+        return maxFutureSkew;
+    }
+
+    public Duration surgeWindow() {
+        return surgeWindow;
+    }
+
+    public Duration surgeGrace() {
+        return surgeGrace;
+    }
+
+    public int surgeBaselineWindows() {
+        return surgeBaselineWindows;
+    }
+
+    public double surgeFactor() {
+        return surgeFactor;
+    }
+
+    public int surgeMinimum() {
+        return surgeMinimum;
+    }
+
+    public int vesselRepeatThreshold() {
+        return vesselRepeatThreshold;
+    }
+
+    public int maxSightingsPerEntity() {
+        return maxSightingsPerEntity;
+    }
+
+    public String redactionSecret() {
+        return redactionSecret;
+    }
+
+    /** Starts from the defaults; set only what differs. */
+    public static final class Builder {
+        private String applicationId = DEFAULT_APPLICATION_ID;
+        private final String bootstrapServers;
+        private final Path stateDir;
+        private int replicationFactor = 1;
+        private int streamThreads = 1;
+        private int standbyReplicas = 0;
+        private Duration entityWindow = DEFAULT_ENTITY_WINDOW;
+        private Duration entityGrace = DEFAULT_ENTITY_GRACE;
+        private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
+        private Duration surgeWindow = DEFAULT_SURGE_WINDOW;
+        private Duration surgeGrace = DEFAULT_SURGE_GRACE;
+        private int surgeBaselineWindows = DEFAULT_SURGE_BASELINE_WINDOWS;
+        private double surgeFactor = DEFAULT_SURGE_FACTOR;
+        private int surgeMinimum = DEFAULT_SURGE_MINIMUM;
+        private int vesselRepeatThreshold = DEFAULT_VESSEL_REPEAT_THRESHOLD;
+        private int maxSightingsPerEntity = DEFAULT_MAX_SIGHTINGS_PER_ENTITY;
+        private final String redactionSecret;
+
+        private Builder(String bootstrapServers, Path stateDir, String redactionSecret) {
+            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+            this.redactionSecret = Objects.requireNonNull(redactionSecret, "redactionSecret");
+        }
+
+        private Builder(AllianceConfig c) {
+            this(c.bootstrapServers, c.stateDir, c.redactionSecret);
+            applicationId = c.applicationId;
+            replicationFactor = c.replicationFactor;
+            streamThreads = c.streamThreads;
+            standbyReplicas = c.standbyReplicas;
+            entityWindow = c.entityWindow;
+            entityGrace = c.entityGrace;
+            maxFutureSkew = c.maxFutureSkew;
+            surgeWindow = c.surgeWindow;
+            surgeGrace = c.surgeGrace;
+            surgeBaselineWindows = c.surgeBaselineWindows;
+            surgeFactor = c.surgeFactor;
+            surgeMinimum = c.surgeMinimum;
+            vesselRepeatThreshold = c.vesselRepeatThreshold;
+            maxSightingsPerEntity = c.maxSightingsPerEntity;
+        }
+
+        /** Instances that share it share the partitions. */
+        public Builder applicationId(String id) {
+            applicationId = id;
+            return this;
+        }
+
+        /** Replication of the topology's internal topics: 3 on a production cluster, 1 on a single broker. */
+        public Builder replicationFactor(int n) {
+            replicationFactor = n;
+            return this;
+        }
+
+        public Builder streamThreads(int n) {
+            streamThreads = n;
+            return this;
+        }
+
+        /** Warm copies of each task's state on other instances, so a failover does not rebuild from scratch. */
+        public Builder standbyReplicas(int n) {
+            standbyReplicas = n;
+            return this;
+        }
+
+        public Builder entityWindow(Duration d) {
+            entityWindow = d;
+            return this;
+        }
+
+        public Builder entityGrace(Duration d) {
+            entityGrace = d;
+            return this;
+        }
+
+        public Builder maxFutureSkew(Duration d) {
+            maxFutureSkew = d;
+            return this;
+        }
+
+        public Builder surgeWindow(Duration d) {
+            surgeWindow = d;
+            return this;
+        }
+
+        public Builder surgeGrace(Duration d) {
+            surgeGrace = d;
+            return this;
+        }
+
+        public Builder surgeBaselineWindows(int n) {
+            surgeBaselineWindows = n;
+            return this;
+        }
+
+        public Builder surgeFactor(double f) {
+            surgeFactor = f;
+            return this;
+        }
+
+        public Builder surgeMinimum(int n) {
+            surgeMinimum = n;
+            return this;
+        }
+
+        public Builder vesselRepeatThreshold(int n) {
+            vesselRepeatThreshold = n;
+            return this;
+        }
+
+        public Builder maxSightingsPerEntity(int n) {
+            maxSightingsPerEntity = n;
+            return this;
+        }
+
+        public AllianceConfig build() {
+            return new AllianceConfig(this);
+        }
     }
 }

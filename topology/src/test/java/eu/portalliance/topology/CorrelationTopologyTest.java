@@ -137,9 +137,9 @@ class CorrelationTopologyTest {
     @Test
     void anEntityQuietForLongerThanWindowAndGraceIsForgotten() {
         org.apache.kafka.streams.state.KeyValueStore<String, eu.portalliance.topology.avro.EntityHistory> histories =
-                t.driver.getKeyValueStore(AllianceTopology.ENTITY_HISTORIES_STORE);
-        String quiet = eu.portalliance.topology.sightings.SightingFactory.key(EntityType.CONTAINER, CONTAINER);
-        String busy = eu.portalliance.topology.sightings.SightingFactory.key(EntityType.CONTAINER, Events.OTHER_CONTAINER);
+                t.driver.getKeyValueStore(eu.portalliance.topology.query.AllianceStores.ENTITY_HISTORIES);
+        String quiet = new eu.portalliance.topology.query.EntityRef(EntityType.CONTAINER, CONTAINER).storeKey();
+        String busy = new eu.portalliance.topology.query.EntityRef(EntityType.CONTAINER, Events.OTHER_CONTAINER).storeKey();
         t.seizure(containerOnly("BEANR-1", "BEANR", T0).build());
         t.seizure(containerOnly("BEANR-2", "BEANR", T0.plus(WINDOW)).setContainerNumber(Events.OTHER_CONTAINER).build());
         assertThat(histories.get(quiet)).isNotNull();

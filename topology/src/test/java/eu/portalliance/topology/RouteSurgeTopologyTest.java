@@ -147,8 +147,8 @@ class RouteSurgeTopologyTest {
 
     private int count(String route, int week) {
         var windows = t.driver.<String, eu.portalliance.topology.avro.RouteWindow>getTimestampedWindowStore(
-                AllianceTopology.ROUTE_WINDOWS_STORE);
-        var w = windows.fetch(eu.portalliance.topology.sightings.SightingFactory.key(EntityType.ROUTE, route),
+                eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS);
+        var w = windows.fetch(new eu.portalliance.topology.query.EntityRef(EntityType.ROUTE, route).storeKey(),
                 WEEK0.plus(WEEK.multipliedBy(week)).toEpochMilli());
         return w == null ? 0 : w.value().getCount();
     }

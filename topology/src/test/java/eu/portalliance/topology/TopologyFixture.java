@@ -58,7 +58,7 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     public static AllianceConfig config(Path stateDir) {
-        return AllianceConfig.defaults("unused:9092", stateDir, "test-redaction-secret");
+        return AllianceConfig.builder("unused:9092", stateDir, "test-redaction-secret").build();
     }
 
     public void seizure(String topicPort, SeizureReport s) {

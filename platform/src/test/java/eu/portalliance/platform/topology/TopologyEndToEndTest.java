@@ -1,5 +1,6 @@
 package eu.portalliance.platform.topology;
 
+import eu.portalliance.topics.Topics.DlqHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.Alert;
@@ -16,7 +17,6 @@ import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
-import eu.portalliance.topology.ingest.DeadLetters;
 import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on a real broker with exactly-once: real producers at two ports, alerts read read_committed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("end-to-end")
 class TopologyEndToEndTest {
     Backbone backbone;
     RestSchemaRegistryClient registry;
@@ -57,7 +59,7 @@ class TopologyEndToEndTest {
         ReferenceSeeder.seedIfEmpty(backbone.kafka.bootstrapServers(), registry, Map.of());
         Properties fastDiscovery = new Properties();
         fastDiscovery.put("consumer.metadata.max.age.ms", 1000);
-        topology = AllianceStreams.start(AllianceConfig.defaults(backbone.kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret"),
+        topology = AllianceStreams.start(AllianceConfig.builder(backbone.kafka.bootstrapServers(), dir.resolve("streams"), "e2e-secret").build(),
                 registry, fastDiscovery);
         topology.awaitRunning(Duration.ofSeconds(90));
     }
@@ -142,12 +144,12 @@ class TopologyEndToEndTest {
         }
         assertThat(dead).anySatisfy(r -> {
             assertThat(r.value()).isEqualTo(garbage);
-            assertThat(new String(r.headers().lastHeader(DeadLetters.REASON).value())).isEqualTo("UNREADABLE");
-            assertThat(new String(r.headers().lastHeader(DeadLetters.TOPIC).value())).isEqualTo(Topics.seizures("ESALG"));
+            assertThat(new String(r.headers().lastHeader(DlqHeaders.REASON).value())).isEqualTo("UNREADABLE");
+            assertThat(new String(r.headers().lastHeader(DlqHeaders.SOURCE_TOPIC).value())).isEqualTo(Topics.seizures("ESALG"));
         });
         assertThat(dead).anySatisfy(r -> {
             assertThat(r.value()).isEqualTo(invalidBytes);
-            assertThat(new String(r.headers().lastHeader(DeadLetters.REASON).value())).isEqualTo("INVALID_CONTAINER_NUMBER");
+            assertThat(new String(r.headers().lastHeader(DlqHeaders.REASON).value())).isEqualTo("INVALID_CONTAINER_NUMBER");
         });
         assertThat(topology.rejects().count(RejectReason.UNREADABLE)).isGreaterThanOrEqualTo(1);
     }

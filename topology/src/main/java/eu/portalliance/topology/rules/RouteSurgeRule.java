@@ -5,6 +5,7 @@ import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.Party;
 import eu.portalliance.avro.Severity;
 import eu.portalliance.topology.avro.RouteWindow;
+import eu.portalliance.topology.query.RouteKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class RouteSurgeRule implements Rule {
     /**
      * @param previousCounts seizure counts of the baseline windows before this one (zeros for empty windows)
      */
-    public Optional<Finding> evaluate(String route, long windowStart, long windowEnd, RouteWindow window,
+    public Optional<Finding> evaluate(RouteKey route, long windowStart, long windowEnd, RouteWindow window,
                                       List<Integer> previousCounts) {
         double baseline = previousCounts.isEmpty() ? 0
                 : previousCounts.stream().mapToInt(Integer::intValue).sum() / (double) previousCounts.size();
@@ -51,9 +52,8 @@ public final class RouteSurgeRule implements Rule {
         if (window.getCount() < threshold) {
             return Optional.empty();
         }
-        String[] ends = route.split(">", 2);
-        String port = ends.length == 2 ? ends[1] : route;
-        String origin = ends[0];
+        String port = route.port();
+        String origin = route.origin();
         Severity severity = window.getCount() >= 2 * threshold ? Severity.HIGH : Severity.MEDIUM;
         Evidence evidence = new Evidence(window.getEventIds(), Set.of(port), window.getHandlingCode(),
                 window.getHandlingRestrictions(), window.getKilograms(), window.getFirstEventTime(),
@@ -63,7 +63,7 @@ public final class RouteSurgeRule implements Rule {
                 origin, port, window.getCount(), window.getKilograms(), Instant.ofEpochMilli(windowStart), baseline);
         return Optional.of(new Finding(this, AlertType.ROUTE_SURGE, severity,
                 List.of(String.format("%d seizures against a baseline of %.1f", window.getCount(), baseline)),
-                EntityType.ROUTE, route, evidence, List.of(), summary,
+                EntityType.ROUTE, route.toString(), evidence, List.of(), summary,
                 "Raise the inspection rate on " + origin + " cargo at " + port + " and at its neighbours",
                 Map.of("windowStart", Instant.ofEpochMilli(windowStart).toString(),
                         "windowEnd", Instant.ofEpochMilli(windowEnd).toString(),

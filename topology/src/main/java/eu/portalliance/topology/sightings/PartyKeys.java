@@ -3,6 +3,7 @@ package eu.portalliance.topology.sightings;
 import eu.portalliance.avro.Party;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,15 @@ public final class PartyKeys {
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "\\b(BV|NV|SA|SAS|SARL|SL|SLU|GMBH|AG|KG|LTD|LIMITED|LLC|INC|SRL|SPA|SP ZOO|AB|OY|AS|APS|LDA|CO|CORP)\\b");
 
+    private static final Pattern KEY = Pattern.compile("(EORI|NAME):.+");
+
     private PartyKeys() {
+    }
+
+    /** What is wrong with a party key given by a user (as alerts show it), if anything. */
+    public static Optional<String> problem(String key) {
+        return key != null && KEY.matcher(key).matches() ? Optional.empty()
+                : Optional.of("party key '" + key + "' must be EORI:<number> or NAME:<normalised name>/<country>, as alerts show it");
     }
 
     public static String of(Party party) {

@@ -7,6 +7,7 @@ import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
+import eu.portalliance.topology.query.RouteKey;
 import eu.portalliance.topology.rules.RiskOriginRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +18,6 @@ import java.util.Objects;
  * R2 risk assessment of its route at the event's time (done once here, not once per rule).
  */
 public final class SightingFactory {
-    /** The key a sighting is grouped by: entity type and id, so a container and a vessel never collide. */
-    public static String key(EntityType type, String id) {
-        return type.name() + ":" + id;
-    }
-
-    /** The entity id inside a {@link #key}. */
-    public static String idOf(String key) {
-        return key.substring(key.indexOf(':') + 1);
-    }
-
-    /** Key of the seizure-surge route: origin port → reporting port. */
-    public static String routeKey(String origin, String port) {
-        return origin + ">" + port;
-    }
-
     private final RiskOriginRule riskRule;
     private final RiskOriginRule.Lookup riskLookup;
 
@@ -56,7 +42,7 @@ public final class SightingFactory {
     /** The seizure as a point on its origin → port route, for the surge rule. */
     public List<Sighting> routeOf(SeizureReport s) {
         return List.of(Sighting.newBuilder(seizureBase(s)).setEntityType(EntityType.ROUTE)
-                .setEntityId(routeKey(s.getRoute().getPortOfLoading(), s.getReportingPort())).build());
+                .setEntityId(new RouteKey(s.getRoute().getPortOfLoading(), s.getReportingPort()).toString()).build());
     }
 
     private Sighting seizureBase(SeizureReport s) {

@@ -2,6 +2,7 @@ package eu.portalliance.topology.sightings;
 
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.rules.RiskOriginRule;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class ToSightings<V> implements Processor<String, V, String, Sighti
     @Override
     public void process(Record<String, V> record) {
         for (Sighting s : fanOut.apply(factory, record.value())) {
-            context.forward(record.withKey(SightingFactory.key(s.getEntityType(), s.getEntityId())).withValue(s));
+            context.forward(record.withKey(new EntityRef(s.getEntityType(), s.getEntityId()).storeKey()).withValue(s));
         }
     }
 }

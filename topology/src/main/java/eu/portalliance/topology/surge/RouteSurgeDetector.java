@@ -5,7 +5,8 @@ import eu.portalliance.topology.alerts.AlertFactory;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.rules.RouteSurgeRule;
-import eu.portalliance.topology.sightings.SightingFactory;
+import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.query.RouteKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
      * are added), so the same finding is not sent through the alert pipeline again.
      */
     private void judge(String key, long start, RouteWindow window, RouteWindow before) {
-        String route = SightingFactory.idOf(key);
+        RouteKey route = RouteKey.parse(EntityRef.fromStoreKey(key).id());
         List<Integer> previous = new ArrayList<>();
         for (int i = 1; i <= baselineWindows; i++) {
             RouteWindow w = valueOf(windows.fetch(key, start - i * size));
