@@ -1,9 +1,7 @@
 package eu.portalliance.platform;
 
 import eu.portalliance.platform.api.AlertFeed;
-import eu.portalliance.platform.api.AnalystApi;
-import eu.portalliance.platform.api.StoreQueries;
-import eu.portalliance.platform.http.ApiServer;
+import eu.portalliance.platform.api.AnalystServer;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
@@ -17,6 +15,7 @@ import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
+import eu.portalliance.topology.query.AllianceQueries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class Platform implements AutoCloseable {
     private final Credentials credentials;
     private EmbeddedKafka kafka;
     private RegistryServer registry;
-    private ApiServer api;
+    private AnalystServer api;
     private AllianceStreams topology;
     private int topicCount;
 
@@ -118,19 +117,19 @@ public final class Platform implements AutoCloseable {
             Properties topologyClient = new Properties();
             topologyClient.putAll(clientConfig(Credentials.TOPOLOGY));
             topologyClient.put("application.server", HOST + ":" + settings.httpPort());
-            AllianceConfig config = AllianceConfig.defaults(bootstrap, settings.dataDir().resolve("streams"),
-                    RedactionKey.load(settings.dataDir().resolve("redaction.key")));
+            AllianceConfig config = AllianceConfig.builder(bootstrap, settings.dataDir().resolve("streams"),
+                    RedactionKey.load(settings.dataDir().resolve("redaction.key"))).build();
             topology = AllianceStreams.start(config, registryClient, topologyClient);
             running.push(topology);
             topology.awaitRunning(Duration.ofSeconds(120));
             AlertFeed feed = new AlertFeed(adminConfig(), Topics.alertsTopic(registryClient));
             running.push(feed);
-            api = ApiServer.start(HOST, settings.httpPort(), new AnalystApi(
-                    new StoreQueries(topology.kafkaStreams(), new HostInfo(HOST, settings.httpPort())), feed, this::health,
-                    config.surgeWindow()));
+            api = AnalystServer.start(HOST, settings.httpPort(),
+                    new AllianceQueries(topology.kafkaStreams(), new HostInfo(HOST, settings.httpPort())), feed, this::health,
+                    config.surgeWindow());
             running.push(api);
         } catch (IOException e) {
-            throw new UserError("cannot listen on " + HOST + ": " + e.getMessage());
+            throw new UserError("cannot listen on " + HOST + " for the schema registry: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the topology", e);

@@ -1,11 +1,8 @@
 package eu.portalliance.platform.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.topics.Topic;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,11 +48,11 @@ public final class AlertFeed implements AutoCloseable {
             consumer.seekToEnd(parts);
             while (running) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    String event = "event: alert\ndata: " + r.value().toString().replace("\n", " ") + "\n\n";
+                    String json = ApiJson.MAPPER.valueToTree(r.value()).toString();
                     for (BlockingQueue<String> q : watchers) {
-                        if (!q.offer(event)) {
+                        if (!q.offer(json)) {
                             q.poll();
-                            q.offer(event);
+                            q.offer(json);
                         }
                     }
                 });
@@ -69,28 +66,26 @@ public final class AlertFeed implements AutoCloseable {
         }
     }
 
-    /** Streams alerts to one browser until it goes away. */
-    public void serve(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
+    /** Streams alerts to one browser until it goes away; holds the request's thread meanwhile. */
+    void serve(SseClient client) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(1000);
         watchers.add(queue);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(": connected\n\nevent: ready\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            while (running) {
-                String event = queue.poll(15, TimeUnit.SECONDS);
-                out.write((event == null ? ": keep-alive\n\n" : event).getBytes(StandardCharsets.UTF_8));
-                out.flush();
+        try {
+            client.sendComment("connected");
+            client.sendEvent("ready", "{}");
+            while (running && !client.terminated()) {
+                String alert = queue.poll(15, TimeUnit.SECONDS);
+                if (alert == null) {
+                    client.sendComment("keep-alive");
+                } else {
+                    client.sendEvent("alert", alert);
+                }
             }
-        } catch (IOException e) {
-            // the browser left
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             watchers.remove(queue);
-            exchange.close();
+            client.close();
         }
     }
 

@@ -1,12 +1,12 @@
 package eu.portalliance.platform.api;
 
+import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Query parameters, each checked with a message that says what is wrong and what would be right. */
@@ -18,14 +18,14 @@ final class Params {
         }
     }
 
-    private final Map<String, String> values;
+    private final Context ctx;
 
-    Params(Map<String, String> values) {
-        this.values = values;
+    Params(Context ctx) {
+        this.ctx = ctx;
     }
 
     Optional<String> text(String name) {
-        return Optional.ofNullable(values.get(name)).filter(s -> !s.isBlank());
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
     }
 
     /** An ISO date (2025-01-06, meaning its start in UTC) or instant (2025-01-06T12:00:00Z). */
@@ -75,5 +75,16 @@ final class Params {
             return v;
         }
         throw new BadRequest(name + "=" + v + " is not one of " + Arrays.toString(allowed));
+    }
+
+    /** A path identifier, checked: {@code problem} says what is wrong with it, if anything. */
+    static String identifier(String id, Optional<String> problem, String example) {
+        if (id == null || id.isBlank()) {
+            throw new BadRequest("give the identifier in the path, e.g. " + example);
+        }
+        problem.ifPresent(p -> {
+            throw new BadRequest(p);
+        });
+        return id;
     }
 }

@@ -1,11 +1,10 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Preflight;
 import eu.portalliance.platform.RedactionKey;
 import eu.portalliance.platform.api.AlertFeed;
-import eu.portalliance.platform.api.AnalystApi;
-import eu.portalliance.platform.api.StoreQueries;
-import eu.portalliance.platform.http.ApiServer;
+import eu.portalliance.platform.api.AnalystServer;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.registry.RegistryException;
 import eu.portalliance.registry.RestSchemaRegistryClient;
@@ -13,6 +12,7 @@ import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
+import eu.portalliance.topology.query.AllianceQueries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +78,7 @@ final class TopologyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LogFile.under(stateDir.toAbsolutePath().normalize().getParent());
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
         try {
             registry.subjects();
@@ -85,25 +86,24 @@ final class TopologyCommand implements Callable<Integer> {
             throw new UserError("cannot use the schema registry at " + registryUrl + ": " + e.getMessage());
         }
         requireTopics();
-        AllianceConfig config = AllianceConfig.defaults(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
-                .withApplicationId(applicationId)
-                .withReplication(replicationFactor, threads);
+        AllianceConfig config = AllianceConfig.builder(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
+                .applicationId(applicationId).replicationFactor(replicationFactor).streamThreads(threads)
+                .standbyReplicas(standbys).build();
         Preflight.portFree("0.0.0.0", httpPort, "--http-port");
         Properties overrides = new Properties();
         overrides.putAll(clientSettings());
         overrides.put("application.server", advertisedHost + ":" + httpPort);
-        overrides.put("num.standby.replicas", standbys);
         overrides.putAll(streamsSettings);
         AllianceStreams streams = AllianceStreams.start(config, registry, overrides);
-        ApiServer api;
+        AnalystServer api;
         AlertFeed feed = new AlertFeed(kafkaConfig(), Topics.alertsTopic(registry));
         try {
-            api = ApiServer.start("0.0.0.0", httpPort, new AnalystApi(new StoreQueries(streams.kafkaStreams(),
-                    new HostInfo(advertisedHost, httpPort)), feed, streams::health,
-                    config.surgeWindow()));
-        } catch (java.io.IOException e) {
+            api = AnalystServer.start("0.0.0.0", httpPort, new AllianceQueries(streams.kafkaStreams(),
+                    new HostInfo(advertisedHost, httpPort)), feed, streams::health, config.surgeWindow());
+        } catch (UserError e) {
+            feed.close();
             streams.close();
-            throw new UserError("cannot listen on --http-port " + httpPort + ": " + e.getMessage());
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
