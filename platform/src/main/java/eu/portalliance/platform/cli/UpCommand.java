@@ -1,5 +1,6 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.SimulationRunner;
@@ -52,6 +53,8 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
+        Path log = LogFile.under(dataDir);
+        System.out.printf("Starting Port Alliance in %s (log: %s)…%n", dataDir.toAbsolutePath().normalize(), log);
         int controller = controllerPort != null ? controllerPort : kafkaPort + 1;
         Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort, secure));
         CountDownLatch stopped = new CountDownLatch(1);

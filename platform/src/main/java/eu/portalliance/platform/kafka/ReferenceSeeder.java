@@ -7,18 +7,16 @@ import eu.portalliance.reference.KnownRiskOrigins;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +72,14 @@ public final class ReferenceSeeder {
     private static boolean isEmpty(String bootstrap, String topic, Map<String, Object> clientConfig) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put("bootstrap.servers", bootstrap);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            return consumer.endOffsets(Set.of(tp), Duration.ofSeconds(30)).getOrDefault(tp, 0L) == 0L;
+        TopicPartition tp = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(config)) {
+            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get(30, TimeUnit.SECONDS).offset() == 0L;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end of " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the end of " + topic, e);
         }
     }
 }

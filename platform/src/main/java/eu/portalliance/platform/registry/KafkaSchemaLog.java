@@ -3,10 +3,12 @@ package eu.portalliance.platform.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.portalliance.platform.http.HttpExchanges;
+import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.registry.CompatibilityLevel;
 import eu.portalliance.registry.RegistryException;
 import eu.portalliance.registry.RegistryState;
 import eu.portalliance.registry.SchemaVersion;
+import eu.portalliance.topics.TopicSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -88,20 +88,14 @@ final class KafkaSchemaLog implements AutoCloseable {
         }
     }
 
+    /** Created and led before it is read, so the replay never asks for a topic the broker does not serve yet. */
     private static void createTopicIfMissing(String bootstrap, String topic, Map<String, Object> clientConfig) {
         Properties p = new Properties();
         p.putAll(clientConfig);
         p.put("bootstrap.servers", bootstrap);
         try (Admin admin = Admin.create(p)) {
-            NewTopic schemas = new NewTopic(topic, 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
-            admin.createTopics(List.of(schemas)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the registry's topic " + topic + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the registry's topic " + topic + ": " + e, e);
+            TopicProvisioner.ensure(admin, List.of(new TopicSpec(topic, 1,
+                    Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"))), (short) 1);
         }
     }
 
