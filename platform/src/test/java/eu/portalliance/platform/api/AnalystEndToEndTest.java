@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The analysts' API and the live dashboard against a running single-machine alliance. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("end-to-end")
 class AnalystEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CONTAINER = "TGHU8792473";

@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code alliance up} as a user runs it: a separate JVM, real ports, stopped by a signal. */
+@Tag("end-to-end")
 class UpCommandTest {
     private static final Duration START = Duration.ofSeconds(90);
     private final HttpClient http = HttpClient.newHttpClient();

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Alerts and rule precision reach PostgreSQL through the Debezium JDBC sink, upserted: a replay never duplicates. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("end-to-end")
 class HistorySinkEndToEndTest {
     ConnectFixture f;
 

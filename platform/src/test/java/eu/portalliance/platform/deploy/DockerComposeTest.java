@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * docker/ cannot run here (no Docker engine), so the compose file is validated the way an operator's first step
  * would: docker-compose config (Debian's docker-compose, installed by bin/test), then what it resolved to is checked.
  */
+@Tag("end-to-end")
 class DockerComposeTest {
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
 

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * partitions, answer queries alike, and survive one instance stopping and another being killed outright: every
  * finding comes out as exactly one alert.
  */
+@Tag("end-to-end")
 class ScaleOutTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();

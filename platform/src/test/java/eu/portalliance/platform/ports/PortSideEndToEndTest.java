@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The port side against the running single-machine alliance: publish from a file, simulate, find the planted alerts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("end-to-end")
 class PortSideEndToEndTest {
     Platform platform;
     Path dir;

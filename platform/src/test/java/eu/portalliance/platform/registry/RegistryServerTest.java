@@ -32,12 +32,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The registry over real HTTP (as curl or a Confluent client would call it), stored in a real broker. */
+@Tag("end-to-end")
 class RegistryServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CT = "application/vnd.schemaregistry.v1+json";
