@@ -64,6 +64,7 @@ public final class Topics {
     public static final Pattern PORT_SEIZURES = Pattern.compile("ports\\." + LOCODE + "\\.seizures\\.v1");
     public static final Pattern PORT_SUSPICIONS = Pattern.compile("ports\\." + LOCODE + "\\.suspicious\\.v1");
     public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
+    private static final Pattern RECIPIENT_ALERTS = Pattern.compile("(ports\\." + LOCODE + "|subscribers\\.[A-Za-z0-9_-]+)\\.alerts\\.v1");
     private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.[a-z-]+\\.v1");
 
     private static final int INPUT_PARTITIONS = 3;
@@ -96,6 +97,11 @@ public final class Topics {
     public static String alertsFor(String subscriberId) {
         return eu.portalliance.ids.UnLocode.isValid(subscriberId) ? alerts(subscriberId)
                 : "subscribers." + subscriberId + ".alerts.v1";
+    }
+
+    /** Whether {@code topic} is where alerts are delivered to one recipient (a port's or a subscriber's feed). */
+    public static boolean isRecipientAlertsTopic(String topic) {
+        return RECIPIENT_ALERTS.matcher(topic).matches();
     }
 
     private static String port(String locode, String entity) {

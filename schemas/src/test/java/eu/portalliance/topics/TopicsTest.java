@@ -25,6 +25,10 @@ class TopicsTest {
     void portsGetTheirOwnAlertTopicOthersASubscriberTopic() {
         assertThat(Topics.alertsFor("NLRTM")).isEqualTo("ports.NLRTM.alerts.v1");
         assertThat(Topics.alertsFor("EUROPOL")).isEqualTo("subscribers.EUROPOL.alerts.v1");
+        assertThat(Topics.isRecipientAlertsTopic(Topics.alertsFor("NLRTM"))).isTrue();
+        assertThat(Topics.isRecipientAlertsTopic(Topics.alertsFor("EUROPOL"))).isTrue();
+        assertThat(Topics.isRecipientAlertsTopic(Topics.ALERTS)).isFalse();
+        assertThat(Topics.isRecipientAlertsTopic(Topics.seizures("NLRTM"))).isFalse();
     }
 
     @Test

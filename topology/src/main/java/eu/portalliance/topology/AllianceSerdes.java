@@ -13,9 +13,9 @@ import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroSerde;
-import eu.portalliance.topology.avro.EntityHistory;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.SightingSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -29,7 +29,7 @@ public final class AllianceSerdes {
     public final Serde<RiskOrigin> riskOrigin;
     public final Serde<PortInfo> port;
     public final Serde<Sighting> sighting;
-    public final Serde<EntityHistory> history;
+    public final Serde<SightingSet> sightingSet;
     public final Serde<RouteWindow> routeWindow;
     public final Serde<Subscription> subscription;
     public final Serde<AlertOutcome> outcome;
@@ -45,13 +45,13 @@ public final class AllianceSerdes {
         riskOrigin = AvroSerde.value(registry, RiskOrigin.class);
         port = AvroSerde.value(registry, PortInfo.class);
         sighting = AvroSerde.value(registry, Sighting.class);
-        history = AvroSerde.value(registry, EntityHistory.class);
+        sightingSet = AvroSerde.value(registry, SightingSet.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
         subscription = AvroSerde.value(registry, Subscription.class);
         outcome = AvroSerde.value(registry, AlertOutcome.class);
         precision = AvroSerde.value(registry, RulePrecision.class);
         audit = AvroSerde.value(registry, AlertDelivery.class);
-        deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer()), (topic, bytes) -> {
+        deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer(), registry), (topic, bytes) -> {
             throw new UnsupportedOperationException("deliveries are written, never read");
         });
     }

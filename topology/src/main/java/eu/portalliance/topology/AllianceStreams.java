@@ -1,11 +1,21 @@
 package eu.portalliance.topology;
 
+import eu.portalliance.avro.Alert;
 import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.serde.WireFormat;
+import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.ingest.RejectCounter;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +36,9 @@ public final class AllianceStreams implements AutoCloseable {
         RejectCounter rejects = new RejectCounter();
         Properties props = AllianceStreamsConfig.streamsConfig(config, rejects);
         props.putAll(overrides);
-        KafkaStreams streams = new KafkaStreams(AllianceTopology.build(config, registry), props);
+        Topology topology = AllianceTopology.build(config, registry);
+        registerRecipientSubjects(props, registry);
+        KafkaStreams streams = new KafkaStreams(topology, props);
         // A failed thread is replaced: its tasks restart from the last committed state (exactly-once), so one
         // unexpected error never stops the whole alliance.
         streams.setUncaughtExceptionHandler(e -> {
@@ -36,6 +48,29 @@ public final class AllianceStreams implements AutoCloseable {
         streams.setStateListener((now, before) -> log.info("topology {} → {}", before, now));
         streams.start();
         return new AllianceStreams(streams, rejects);
+    }
+
+    /**
+     * Alerts go to each recipient's own topic, chosen per record; the subject of every such topic that exists now is
+     * registered before the topology runs, so no delivery waits on the registry inside a transaction. (A port admitted
+     * later has its subject registered by {@code port add}.)
+     */
+    private static void registerRecipientSubjects(Properties streamsProps, SchemaRegistryClient registry) {
+        Map<String, Object> admin = new HashMap<>();
+        streamsProps.stringPropertyNames().stream().filter(k -> AdminClientConfig.configNames().contains(k))
+                .forEach(k -> admin.put(k, streamsProps.get(k)));
+        try (Admin client = Admin.create(admin)) {
+            for (String topic : client.listTopics().names().get(30, TimeUnit.SECONDS)) {
+                if (Topics.isRecipientAlertsTopic(topic)) {
+                    registry.register(WireFormat.subject(topic, false), Alert.getClassSchema());
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the cluster's topics to register alert subjects: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering alert subjects", e);
+        }
     }
 
     /** Waits until the instance is RUNNING (it has its partitions and restored its state). */

@@ -1,6 +1,19 @@
 package eu.portalliance.topology;
 
+import static eu.portalliance.topology.query.AllianceStores.ALERTS;
+import static eu.portalliance.topology.query.AllianceStores.ENTITY_FINDINGS;
+import static eu.portalliance.topology.query.AllianceStores.ENTITY_SIGHTINGS;
+import static eu.portalliance.topology.query.AllianceStores.LATEST_OUTCOMES;
+import static eu.portalliance.topology.query.AllianceStores.PORTS;
+import static eu.portalliance.topology.query.AllianceStores.RISK_ORIGINS;
+import static eu.portalliance.topology.query.AllianceStores.ROUTE_FINDINGS;
+import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS;
+import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS_CLOSED;
+import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION;
+import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
+
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
@@ -9,15 +22,18 @@ import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
+import eu.portalliance.serde.WireFormat;
 import eu.portalliance.topics.Topics;
-import eu.portalliance.topology.alerts.AlertDeduplicator;
 import eu.portalliance.topology.avro.Delivery;
+import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.SightingSet;
 import eu.portalliance.topology.correlate.EntityCorrelator;
 import eu.portalliance.topology.feedback.OutcomeAttribution;
 import eu.portalliance.topology.feedback.RulePrecisions;
 import eu.portalliance.topology.ingest.EventTimeExtractor;
 import eu.portalliance.topology.ingest.Validate;
+import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.reference.RiskOriginsUpdater;
 import eu.portalliance.topology.routing.AlertRouter;
 import eu.portalliance.topology.routing.DeliveredAlertSerializer;
@@ -28,20 +44,23 @@ import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.rules.SuspicionConfirmedRule;
 import eu.portalliance.topology.rules.VesselRepeatRule;
 import eu.portalliance.topology.sightings.SightingFactory;
-import eu.portalliance.topology.sightings.ToSightings;
 import eu.portalliance.topology.surge.RouteSurgeDetector;
 import eu.portalliance.validation.EventChecks;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -50,42 +69,42 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.Stores;
 
-import static eu.portalliance.topology.query.AllianceStores.ALERT_INDEX;
-import static eu.portalliance.topology.query.AllianceStores.ENTITY_HISTORIES;
-import static eu.portalliance.topology.query.AllianceStores.LATEST_OUTCOMES;
-import static eu.portalliance.topology.query.AllianceStores.PORTS;
-import static eu.portalliance.topology.query.AllianceStores.RISK_ORIGINS;
-import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS;
-import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS_CLOSED;
-import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION;
-import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
 
 /**
  * The alliance topology, top to bottom as the data flows:
- * reference data → port events, validated → sightings per entity → rules → one alert per finding
- * → delivery to the ports by subscription and handling code → outcome feedback → rule precision.
+ * reference data → port events, validated → one sighting per entity (and route) an event names → rules, each finding
+ * made once where its entity lives → delivery to the ports by subscription and handling code → outcome feedback →
+ * rule precision.
  * Every operator, store and internal topic is named here, so they stay stable across upgrades.
  */
 public final class AllianceTopology {
     /** How long a risk-origin listing stays queryable by event time. */
     static final Duration RISK_HISTORY = Duration.ofDays(3650);
-    /** How long an alert id is remembered: longer than any replay window the alliance keeps input for. */
-    static final Duration ALERT_ID_RETENTION = Duration.ofDays(400);
+    /** How long the id of a raised finding is remembered: longer than any replay window the alliance keeps input for. */
+    static final Duration FINDING_ID_RETENTION = Duration.ofDays(400);
     /** How long closed route windows stay queryable for analysts (top routes and origins over time). */
     static final Duration ROUTE_WINDOW_RETENTION = Duration.ofDays(400);
 
     private final AllianceConfig config;
     private final AllianceSerdes serdes;
-    private final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(namingOnly())));
+    private final SchemaRegistryClient registry;
+    private final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(topologySettings())));
     private final EventTimeExtractor eventTime = new EventTimeExtractor();
 
     private AllianceTopology(AllianceConfig config, SchemaRegistryClient registry) {
         this.config = config;
+        this.registry = registry;
         this.serdes = new AllianceSerdes(registry);
     }
 
+    /**
+     * The topology, with the schema of every topic it writes registered now, before it runs: a registration never
+     * happens inside a transaction, where its round trip would hold the transaction open.
+     */
     public static Topology build(AllianceConfig config, SchemaRegistryClient registry) {
         return new AllianceTopology(config, registry).build();
     }
@@ -96,12 +115,13 @@ public final class AllianceTopology {
                 (s, port, now) -> EventChecks.seizure(s, port, now, config.maxFutureSkew()));
         KStream<String, SuspiciousContainerEvent> suspicions = validated(Topics.PORT_SUSPICIONS, serdes.suspicion, "suspicions",
                 (e, port, now) -> EventChecks.suspicion(e, port, now, config.maxFutureSkew()));
-        KStream<String, Alert> entityAlerts = correlateEntities(sightingsPerEntity(seizures, suspicions));
-        KStream<String, Alert> surgeAlerts = detectRouteSurges(seizures);
-        KStream<String, Alert> alerts = oneAlertPerFinding(entityAlerts, surgeAlerts);
+        Map<String, KStream<String, Sighting>> sightings = sightingsOf(seizures, suspicions);
+        KStream<String, Alert> entityAlerts = correlateEntities(sightings.get(ON_ENTITIES));
+        KStream<String, Alert> surgeAlerts = detectRouteSurges(sightings.get(ON_ROUTES));
+        KStream<String, Alert> alerts = publishAlerts(entityAlerts, surgeAlerts);
         deliverToRecipients(alerts);
         ruleFeedback();
-        return builder.build();
+        return builder.build(topologySettings());
     }
 
     /**
@@ -133,49 +153,66 @@ public final class AllianceTopology {
                 .processValues(() -> new Validate<>(check), Named.as("validate-" + name));
     }
 
-    /** One sighting per entity an event is about, with its route's risk (R2) looked up at the event's time. */
-    private KStream<String, Sighting> sightingsPerEntity(KStream<String, SeizureReport> seizures,
-                                                         KStream<String, SuspiciousContainerEvent> suspicions) {
-        return seizures
-                .process(() -> new ToSightings<SeizureReport>(RISK_ORIGINS, SightingFactory::ofSeizure), Named.as("seizure-sightings"))
-                .merge(suspicions.process(() -> new ToSightings<SuspiciousContainerEvent>(RISK_ORIGINS,
-                        SightingFactory::ofSuspicion), Named.as("suspicion-sightings")), Named.as("all-sightings"));
+    private static final String ON_ENTITIES = "sightings-on-entities";
+    private static final String ON_ROUTES = "sightings-on-routes";
+
+    /**
+     * Each event, in one step, as one sighting per entity it names and, for a seizure, one point on its origin → port
+     * route; keyed by what the next step groups them by.
+     */
+    private Map<String, KStream<String, Sighting>> sightingsOf(KStream<String, SeizureReport> seizures,
+                                                               KStream<String, SuspiciousContainerEvent> suspicions) {
+        return seizures.flatMap((k, s) -> keyed(SightingFactory.ofSeizure(s)), Named.as("seizure-sightings"))
+                .merge(suspicions.flatMap((k, e) -> keyed(SightingFactory.ofSuspicion(e)), Named.as("suspicion-sightings")),
+                        Named.as("all-sightings"))
+                .split(Named.as("sightings-"))
+                .branch((entity, s) -> s.getEntityType() == EntityType.ROUTE, Branched.as("on-routes"))
+                .defaultBranch(Branched.as("on-entities"));
     }
 
-    /** Entity rules (R1 cross-port, C1 suspicion confirmed, R12 vessel repeat) over each entity's history. */
+    private static List<KeyValue<String, Sighting>> keyed(List<Sighting> sightings) {
+        return sightings.stream().map(s -> KeyValue.pair(new EntityRef(s.getEntityType(), s.getEntityId()).storeKey(), s)).toList();
+    }
+
+    /**
+     * Entity rules (R1 cross-port, C1 suspicion confirmed, R12 vessel repeat) on every new sighting, over the entity's
+     * sightings stored one per (entity, event time).
+     */
     private KStream<String, Alert> correlateEntities(KStream<String, Sighting> sightings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_HISTORIES), serdes.key, serdes.history));
-        return sightings
-                .repartition(Repartitioned.with(serdes.key, serdes.sighting).withName("sightings-by-entity"))
-                .process(() -> new EntityCorrelator(ENTITY_HISTORIES, entityRules(config), config.entityWindow(),
-                        config.entityGrace(), config.maxSightingsPerEntity()), Named.as("correlate-entities"), ENTITY_HISTORIES);
+        // Twice window and grace: the store keeps time by the newest sighting it holds, an entity by its own newest one.
+        Duration retention = config.entityWindow().plus(config.entityGrace()).multipliedBy(2);
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ENTITY_SIGHTINGS, retention,
+                Duration.ofMillis(1), false), serdes.key, serdes.sightingSet).withCachingDisabled());
+        builder.addStateStore(findingsStore(ENTITY_FINDINGS));
+        written(changelog(ENTITY_SIGHTINGS), SightingSet.getClassSchema());
+        return repartitioned(sightings, "sightings-by-entity")
+                .process(() -> new EntityCorrelator(ENTITY_SIGHTINGS, ENTITY_FINDINGS, RISK_ORIGINS, entityRules(config),
+                                config.entityWindow(), config.entityGrace(), config.maxSightingsPerEntity()),
+                        Named.as("correlate-entities"), ENTITY_SIGHTINGS, ENTITY_FINDINGS);
     }
 
     /**
      * Route surges (R13): seizures per origin → port route in tumbling windows, judged when a window closes and again
      * if a late seizure changes it.
      */
-    private KStream<String, Alert> detectRouteSurges(KStream<String, SeizureReport> seizures) {
+    private KStream<String, Alert> detectRouteSurges(KStream<String, Sighting> routePoints) {
         builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(
                 ROUTE_WINDOWS, ROUTE_WINDOW_RETENTION, config.surgeWindow(), false), serdes.key, serdes.routeWindow));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_WINDOWS_CLOSED), serdes.key, Serdes.Long()));
+        builder.addStateStore(findingsStore(ROUTE_FINDINGS));
+        written(changelog(ROUTE_WINDOWS), RouteWindow.getClassSchema());
         RouteSurgeRule rule = new RouteSurgeRule(config.surgeFactor(), config.surgeMinimum());
-        return seizures
-                .process(() -> new ToSightings<SeizureReport>(RISK_ORIGINS, SightingFactory::routeOf), Named.as("seizure-routes"))
-                .repartition(Repartitioned.with(serdes.key, serdes.sighting).withName("seizures-by-route"))
-                .process(() -> new RouteSurgeDetector(ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, rule, config.surgeWindow(),
-                                config.surgeGrace(), ROUTE_WINDOW_RETENTION, config.surgeBaselineWindows()),
-                        Named.as("detect-route-surges"), ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED);
+        return repartitioned(routePoints, "sightings-by-route")
+                .process(() -> new RouteSurgeDetector(ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, ROUTE_FINDINGS, RISK_ORIGINS, rule,
+                                config.surgeWindow(), config.surgeGrace(), ROUTE_WINDOW_RETENTION, config.surgeBaselineWindows()),
+                        Named.as("detect-route-surges"), ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, ROUTE_FINDINGS);
     }
 
-    /** One alert per finding, whichever path found it, on alliance.alerts.v1. */
-    private KStream<String, Alert> oneAlertPerFinding(KStream<String, Alert> entityAlerts, KStream<String, Alert> surgeAlerts) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_INDEX), serdes.key, serdes.alert));
-        KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"))
-                .repartition(Repartitioned.with(serdes.key, serdes.alert).withName("alerts-by-id")
-                        .withNumberOfPartitions(Topics.ALERT_PARTITIONS))
-                .processValues(() -> new AlertDeduplicator(ALERT_INDEX, ALERT_ID_RETENTION), Named.as("deduplicate-alerts"), ALERT_INDEX);
+    /** Every finding, made and deduplicated in its entity's or route's partition, on alliance.alerts.v1. */
+    private KStream<String, Alert> publishAlerts(KStream<String, Alert> entityAlerts, KStream<String, Alert> surgeAlerts) {
+        KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"));
         alerts.to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
+        written(Topics.ALERTS, Alert.getClassSchema());
         return alerts;
     }
 
@@ -191,27 +228,58 @@ public final class AllianceTopology {
                 Produced.with(serdes.key, serdes.deliveredAlert).withName("recipient-alerts-sink"));
         deliveries.mapValues(AllianceTopology::audit, Named.as("audit-deliveries"))
                 .to(Topics.AUDIT, Produced.with(serdes.key, serdes.audit).withName("audit-sink"));
+        written(Topics.AUDIT, AlertDelivery.getClassSchema());
     }
 
     /**
-     * Outcome feedback: each port's latest outcome per alert, attributed to the rule that raised the alert, summed
-     * into precision per rule and version.
+     * Outcome feedback: each port's latest outcome per alert, attributed to the rule that raised the alert (read from
+     * the table of alliance.alerts.v1, restored from that topic itself), summed into precision per rule and version.
      */
     private void ruleFeedback() {
+        builder.table(Topics.ALERTS, Consumed.with(serdes.key, serdes.alert).withName("alerts-table-source"),
+                Materialized.<String, Alert, KeyValueStore<Bytes, byte[]>>as(ALERTS).withKeySerde(serdes.key).withValueSerde(serdes.alert));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_OUTCOMES), serdes.key, serdes.outcome));
+        written(changelog(LATEST_OUTCOMES), AlertOutcome.getClassSchema());
+        written(internal("outcomes-by-alert-repartition"), AlertOutcome.getClassSchema());
+        written(internal("outcomes-by-rule-repartition"), RulePrecision.getClassSchema());
+        written(changelog(RULE_PRECISION), RulePrecision.getClassSchema());
+        written(Topics.RULE_PRECISION, RulePrecision.getClassSchema());
         validated(Topics.PORT_OUTCOMES, serdes.outcome, "outcomes",
                 (o, port, now) -> EventChecks.outcome(o, port, now, config.maxFutureSkew()))
                 .selectKey((key, outcome) -> outcome.getAlertId(), Named.as("key-outcomes-by-alert"))
                 .repartition(Repartitioned.with(serdes.key, serdes.outcome).withName("outcomes-by-alert")
                         .withNumberOfPartitions(Topics.ALERT_PARTITIONS))
-                .process(() -> new OutcomeAttribution(ALERT_INDEX, LATEST_OUTCOMES),
-                        Named.as("attribute-outcomes"), ALERT_INDEX, LATEST_OUTCOMES)
+                .process(() -> new OutcomeAttribution(ALERTS, LATEST_OUTCOMES),
+                        Named.as("attribute-outcomes"), ALERTS, LATEST_OUTCOMES)
                 .groupByKey(Grouped.with("outcomes-by-rule", serdes.key, serdes.precision))
                 .aggregate(RulePrecisions::empty, RulePrecisions::add, Named.as("sum-rule-precision"),
                         Materialized.<String, RulePrecision, KeyValueStore<Bytes, byte[]>>as(RULE_PRECISION)
                                 .withKeySerde(serdes.key).withValueSerde(serdes.precision))
                 .toStream(Named.as("rule-precision-changes"))
                 .to(Topics.RULE_PRECISION, Produced.with(serdes.key, serdes.precision).withName("rule-precision-sink"));
+    }
+
+    private KStream<String, Sighting> repartitioned(KStream<String, Sighting> sightings, String name) {
+        written(internal(name + "-repartition"), Sighting.getClassSchema());
+        return sightings.repartition(Repartitioned.with(serdes.key, serdes.sighting).withName(name));
+    }
+
+    private static StoreBuilder<WindowStore<String, Long>> findingsStore(String name) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, FINDING_ID_RETENTION, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()).withCachingDisabled();
+    }
+
+    /** Registers the value schema of a topic the topology writes, under the subject its serializer will use. */
+    private void written(String topic, Schema schema) {
+        registry.register(WireFormat.subject(topic, false), schema);
+    }
+
+    private String internal(String name) {
+        return config.applicationId() + "-" + name;
+    }
+
+    private String changelog(String store) {
+        return internal(store + "-changelog");
     }
 
     private static AlertDelivery audit(Delivery d) {
@@ -226,13 +294,18 @@ public final class AllianceTopology {
                 new VesselRepeatRule(config.vesselRepeatThreshold()));
     }
 
-    /** The topology-level settings that must hold wherever the topology is built, tests included. */
-    private static Properties namingOnly() {
+    /**
+     * The topology-level settings that must hold wherever the topology is built, tests included: every resource named,
+     * the processing-exception handler on the global thread too, and the alerts table restored from its own topic
+     * (alliance.alerts.v1) rather than a copy of it in a changelog.
+     */
+    private static Properties topologySettings() {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "naming-check");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         return p;
     }
 }

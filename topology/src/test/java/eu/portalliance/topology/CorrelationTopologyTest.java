@@ -135,20 +135,22 @@ class CorrelationTopologyTest {
     }
 
     @Test
-    void anEntityQuietForLongerThanWindowAndGraceIsForgotten() {
-        org.apache.kafka.streams.state.KeyValueStore<String, eu.portalliance.topology.avro.EntityHistory> histories =
-                t.driver.getKeyValueStore(eu.portalliance.topology.query.AllianceStores.ENTITY_HISTORIES);
+    void oldSightingsLeaveByRetentionNotByRewritingTheEntity() {
+        org.apache.kafka.streams.state.WindowStore<String, eu.portalliance.topology.avro.SightingSet> sightings =
+                t.driver.getWindowStore(eu.portalliance.topology.query.AllianceStores.ENTITY_SIGHTINGS);
         String quiet = new eu.portalliance.topology.query.EntityRef(EntityType.CONTAINER, CONTAINER).storeKey();
         String busy = new eu.portalliance.topology.query.EntityRef(EntityType.CONTAINER, Events.OTHER_CONTAINER).storeKey();
         t.seizure(containerOnly("BEANR-1", "BEANR", T0).build());
-        t.seizure(containerOnly("BEANR-2", "BEANR", T0.plus(WINDOW)).setContainerNumber(Events.OTHER_CONTAINER).build());
-        assertThat(histories.get(quiet)).isNotNull();
+        Instant later = T0.plus(WINDOW);
+        t.seizure(containerOnly("BEANR-2", "BEANR", later).setContainerNumber(Events.OTHER_CONTAINER).build());
+        assertThat(sightings.fetch(quiet, T0.toEpochMilli()).getSightings()).hasSize(1);
 
-        // Stream time moves past the quiet one's horizon by more than one forgetting pass.
-        t.seizure(containerOnly("BEANR-3", "BEANR", T0.plus(WINDOW).plus(GRACE).plus(Duration.ofDays(2)))
-                .setContainerNumber(Events.OTHER_CONTAINER).build());
-        assertThat(histories.get(quiet)).isNull();
-        assertThat(histories.get(busy).getSightings()).hasSize(2);
+        // Stream time moves past the quiet one's retention (twice window and grace) and its storage segment.
+        Duration retention = WINDOW.plus(GRACE).multipliedBy(2);
+        Instant end = T0.plus(retention).plus(retention.dividedBy(2)).plus(Duration.ofDays(1));
+        t.seizure(containerOnly("BEANR-3", "BEANR", end).setContainerNumber(Events.OTHER_CONTAINER).build());
+        assertThat(sightings.fetch(quiet, T0.toEpochMilli())).isNull();
+        assertThat(sightings.fetch(busy, end.toEpochMilli()).getSightings()).extracting(s -> s.getEventId()).containsExactly("BEANR-3");
     }
 
     @Test

@@ -17,6 +17,6 @@ class TopologyShapeTest {
         // Generated names look like KSTREAM-MAP-0000000012 or KSTREAM-AGGREGATE-STATE-STORE-0000000007.
         assertThat(description).doesNotContainPattern("[A-Z]+-[A-Z-]+-\\d{10}");
         assertThat(description).contains("validate-seizures", "sightings-by-entity", "correlate-entities",
-                "entity-histories", "route-windows", "alerts-by-id", "deduplicate-alerts", "alerts-sink");
+                "entity-sightings", "entity-findings", "route-windows", "alerts-sink", "alerts-table-source");
     }
 }

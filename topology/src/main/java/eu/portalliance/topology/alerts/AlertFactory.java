@@ -20,15 +20,22 @@ import java.util.Map;
 public final class AlertFactory {
     private final RiskOriginRule riskRule = new RiskOriginRule();
     private final InsiderSignalRule insiderRule = new InsiderSignalRule();
+    private final RiskOriginRule.Lookup riskOrigins;
+
+    /** @param riskOrigins the risk-origin list as it stood at any time (R2 judges each source at its own time) */
+    public AlertFactory(RiskOriginRule.Lookup riskOrigins) {
+        this.riskOrigins = riskOrigins;
+    }
 
     public Alert alert(Finding f) {
         Evidence e = f.evidence();
         List<String> reasons = new ArrayList<>();
         f.reasons().forEach(r -> reasons.add(f.rule().id() + ": " + r));
         int bump = 0;
-        int riskBump = riskRule.severityBump(e.maxRisk());
-        if (riskBump > 0 || !e.riskReasons().isEmpty()) {
-            e.riskReasons().forEach(r -> reasons.add(riskRule.id() + ": " + r));
+        RiskOriginRule.Assessment risk = e.knownRisk().with(riskRule.assessAll(e.routes(), riskOrigins));
+        int riskBump = riskRule.severityBump(risk.level());
+        if (riskBump > 0 || !risk.reasons().isEmpty()) {
+            risk.reasons().forEach(r -> reasons.add(riskRule.id() + ": " + r));
             bump += riskBump;
         }
         if (!e.insiderReasons().isEmpty()) {

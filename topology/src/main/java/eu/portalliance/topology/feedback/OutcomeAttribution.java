@@ -9,17 +9,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Attributes each outcome to the rule and version that raised its alert (from the alliance's own record of the
- * alert, not from what the port says), keeps each port's latest outcome per alert, and emits the change that makes
- * to the rule's precision.
+ * alert, the table of alliance.alerts.v1, not from what the port says), keeps each port's latest outcome per alert,
+ * and emits the change that makes to the rule's precision.
  */
 public final class OutcomeAttribution implements Processor<String, AlertOutcome, String, RulePrecision> {
     private final String alertIndexStore;
     private final String latestStore;
     private ProcessorContext<String, RulePrecision> context;
-    private KeyValueStore<String, Alert> alerts;
+    private TimestampedKeyValueStore<String, Alert> alerts;
     private KeyValueStore<String, AlertOutcome> latest;
 
     public OutcomeAttribution(String alertIndexStore, String latestStore) {
@@ -37,7 +39,8 @@ public final class OutcomeAttribution implements Processor<String, AlertOutcome,
     @Override
     public void process(Record<String, AlertOutcome> record) {
         AlertOutcome reported = record.value();
-        Alert alert = alerts.get(reported.getAlertId());
+        ValueAndTimestamp<Alert> known = alerts.get(reported.getAlertId());
+        Alert alert = known == null ? null : known.value();
         if (alert == null) {
             throw new ValidationException(RejectReason.UNKNOWN_ALERT, "alertId " + reported.getAlertId()
                     + " is not an alert the alliance raised: copy the id from the alert you checked");

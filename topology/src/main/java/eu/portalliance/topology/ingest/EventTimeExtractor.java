@@ -1,29 +1,35 @@
 package eu.portalliance.topology.ingest;
 
+import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Event time everywhere: the time the port says the event happened, never the broker's clock.
- * Records that have no event time of their own (unreadable ones, on their way to the dead-letter topic) keep
- * the partition's time so they do not move stream time.
+ * Event time everywhere: the time the port says the event happened, never the broker's clock. Internal records
+ * (sightings, alerts) carry the event time they were made from as their timestamp. A record with no value (on its way
+ * to the dead-letter topic) or without a time of its own keeps the partition's time, so it does not move stream time.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         Object value = record.value();
-        if (value instanceof SeizureReport s && s.getEventTime() != null) {
-            return s.getEventTime().toEpochMilli();
+        Instant own = value instanceof SeizureReport s ? s.getEventTime()
+                : value instanceof SuspiciousContainerEvent e ? e.getEventTime()
+                : value instanceof AlertOutcome o ? o.getReportedAt()
+                : value instanceof RiskOrigin r ? r.getValidFrom()
+                : null;
+        if (own != null) {
+            return own.toEpochMilli();
         }
-        if (value instanceof SuspiciousContainerEvent e && e.getEventTime() != null) {
-            return e.getEventTime().toEpochMilli();
+        boolean portInput = value == null || value instanceof SeizureReport || value instanceof SuspiciousContainerEvent
+                || value instanceof AlertOutcome || value instanceof RiskOrigin;
+        if (portInput || record.timestamp() < 0) {
+            return partitionTime >= 0 ? partitionTime : Math.max(0, record.timestamp());
         }
-        if (value instanceof RiskOrigin r && r.getValidFrom() != null) {
-            return r.getValidFrom().toEpochMilli();
-        }
-        return partitionTime >= 0 ? partitionTime : Math.max(0, record.timestamp());
+        return record.timestamp();
     }
 }

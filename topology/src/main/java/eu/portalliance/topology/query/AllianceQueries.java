@@ -2,7 +2,8 @@ package eu.portalliance.topology.query;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.RulePrecision;
-import eu.portalliance.topology.avro.EntityHistory;
+import eu.portalliance.topology.AllianceConfig;
+import eu.portalliance.topology.avro.SightingSet;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import java.time.Duration;
@@ -24,9 +25,11 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.WindowKeyQuery;
 import org.apache.kafka.streams.query.WindowRangeQuery;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
@@ -46,43 +49,65 @@ public final class AllianceQueries {
     private static final Duration RETRY_FOR = Duration.ofSeconds(10);
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final Duration history;
+    private final int maxSightings;
 
-    /** @param self where this instance's API is reached, as its {@code application.server} says */
-    public AllianceQueries(KafkaStreams streams, HostInfo self) {
+    /**
+     * @param self where this instance's API is reached, as its {@code application.server} says
+     * @param history how far back from an entity's latest sighting its history is shown (the window plus grace)
+     * @param maxSightings the most sightings shown per entity, the latest ones
+     */
+    public AllianceQueries(KafkaStreams streams, HostInfo self, Duration history, int maxSightings) {
         this.streams = streams;
         this.self = self;
+        this.history = history;
+        this.maxSightings = maxSightings;
+    }
+
+    /** Queries over a running instance built from {@code config}. */
+    public static AllianceQueries of(KafkaStreams streams, HostInfo self, AllianceConfig config) {
+        return new AllianceQueries(streams, self, config.entityWindow().plus(config.entityGrace()), config.maxSightingsPerEntity());
     }
 
     /** The instance whose active task holds {@code entity}, when it is another one. */
     public Optional<HostInfo> ownerOf(EntityRef entity) {
-        return remoteOwner(AllianceStores.ENTITY_HISTORIES, entity.storeKey());
+        return remoteOwner(AllianceStores.ENTITY_SIGHTINGS, entity.storeKey());
     }
 
     /** The instance whose active task holds alert {@code alertId}, when it is another one. */
     public Optional<HostInfo> ownerOfAlert(String alertId) {
-        return remoteOwner(AllianceStores.ALERT_INDEX, alertId);
+        return remoteOwner(AllianceStores.ALERTS, alertId);
     }
 
-    /** Every other instance holding partitions of the topology's stores: what a scan must also ask. */
+    /** Every other running instance: a scan asks each for its own active partitions. */
     public List<HostInfo> peers() {
-        return streams.streamsMetadataForStore(AllianceStores.ALERT_INDEX).stream().map(StreamsMetadata::hostInfo)
+        return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
                 .filter(h -> !h.equals(self) && !h.equals(HostInfo.unavailable())).distinct().toList();
     }
 
-    /** The entity's recent sightings, if this instance holds it and has seen it. */
+    /** The entity's recent sightings, oldest first, if this instance holds it and has seen it. */
     public Optional<EntitySightings> sightings(EntityRef entity) {
-        Optional<EntityHistory> history = get(AllianceStores.ENTITY_HISTORIES, entity.storeKey());
-        return history.map(h -> EntitySightings.of(entity, h.getSightings().stream().map(AllianceQueries::view).toList()));
+        List<Sighting> all = new ArrayList<>();
+        for (SightingSet set : this.<SightingSet>localTimeline(AllianceStores.ENTITY_SIGHTINGS, entity.storeKey())) {
+            all.addAll(set.getSightings());
+        }
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant since = all.get(all.size() - 1).getEventTime().minus(history);
+        List<Sighting> recent = all.stream().filter(s -> !s.getEventTime().isBefore(since)).toList();
+        return Optional.of(EntitySightings.of(entity, recent.subList(Math.max(0, recent.size() - maxSightings), recent.size())
+                .stream().map(AllianceQueries::view).toList()));
     }
 
     public Optional<Alert> alert(String alertId) {
-        return get(AllianceStores.ALERT_INDEX, alertId);
+        return get(AllianceStores.ALERTS, alertId);
     }
 
     /** Every alert in this instance's active partitions. */
     public List<Alert> localAlerts() {
         List<Alert> out = new ArrayList<>();
-        this.<Alert>localAll(AllianceStores.ALERT_INDEX).forEach(kv -> out.add(kv.value));
+        this.<Alert>localAll(AllianceStores.ALERTS).forEach(kv -> out.add(kv.value));
         return out;
     }
 
@@ -105,8 +130,9 @@ public final class AllianceQueries {
 
     private static SightingView view(Sighting s) {
         return new SightingView(s.getEventId(), s.getKind().name(), s.getPort(), s.getEventTime(), s.getHandlingCode().name(),
-                s.getKilograms(), s.getDrugType(), s.getIndicators().stream().map(Enum::name).toList(), s.getOriginPort(),
-                s.getRouteCodes(), s.getContainerNumber(), s.getBillOfLading(), s.getVesselImo());
+                s.getKilograms(), s.getDrugType() == null ? null : s.getDrugType().name(),
+                s.getIndicators().stream().map(Enum::name).toList(), s.getRouteCodes().isEmpty() ? null : s.getRouteCodes().get(0),
+                s.getRouteCodes(), s.getContainerNumber());
     }
 
     private Optional<HostInfo> remoteOwner(String store, String key) {
@@ -148,6 +174,30 @@ public final class AllianceQueries {
                 }
                 try (KeyValueIterator<String, V> it = r.getResult()) {
                     it.forEachRemaining(kv -> out.add(KeyValue.pair(kv.key, unwrap(kv.value))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One key's entries in a time-indexed store, oldest first, from whichever of this instance's partitions holds it. */
+    private <V> List<V> localTimeline(String store, String key) {
+        KeyQueryMetadata meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        int partition = meta == null ? -1 : meta.partition();
+        return retrying(() -> {
+            StateQueryRequest<WindowStoreIterator<V>> request = StateQueryRequest.inStore(store)
+                    .withQuery(WindowKeyQuery.<String, V>withKeyAndWindowStartRange(key, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE)))
+                    .requireActive();
+            if (partition >= 0) {
+                request = request.withPartitions(Set.of(partition));
+            }
+            List<V> out = new ArrayList<>();
+            for (QueryResult<WindowStoreIterator<V>> r : streams.query(request).getPartitionResults().values()) {
+                failIfMoving(r);
+                if (r.isSuccess()) {
+                    try (WindowStoreIterator<V> it = r.getResult()) {
+                        it.forEachRemaining(kv -> out.add(unwrap(kv.value)));
+                    }
                 }
             }
             return out;

@@ -28,6 +28,25 @@ public final class CrossPortEntityRule implements EntityRule {
         return "Same container, bill of lading, vessel or party flagged or seized at two or more alliance ports within the window";
     }
 
+    /** Fires only when the related sightings name ports, none of them the new sighting's. */
+    @Override
+    public Gate gate(Sighting latest) {
+        return new Gate() {
+            private boolean any;
+
+            @Override
+            public Decision see(Sighting related) {
+                any = true;
+                return related.getPort().equals(latest.getPort()) ? Decision.WONT_FIRE : Decision.UNDECIDED;
+            }
+
+            @Override
+            public Decision finish() {
+                return any ? Decision.MAY_FIRE : Decision.WONT_FIRE;
+            }
+        };
+    }
+
     @Override
     public Optional<Finding> evaluate(Sighting latest, List<Sighting> related) {
         TreeSet<String> before = Sightings.ports(related);

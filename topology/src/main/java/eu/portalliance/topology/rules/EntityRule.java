@@ -11,4 +11,9 @@ public interface EntityRule extends Rule {
      * @param related the entity's other sightings within the window of {@code latest}, oldest first
      */
     Optional<Finding> evaluate(Sighting latest, List<Sighting> related);
+
+    /** Decides, without the whole history, whether {@link #evaluate} can find anything for {@code latest}. */
+    default Gate gate(Sighting latest) {
+        return Gate.ALWAYS;
+    }
 }

@@ -4,7 +4,6 @@ import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.HandlingRestriction;
 import eu.portalliance.avro.Party;
-import eu.portalliance.avro.RiskLevel;
 import eu.portalliance.topology.avro.Sighting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,10 @@ import java.util.TreeSet;
 
 /**
  * The facts an alert needs from its source events: lineage, ports, the most restrictive handling code, kilograms,
- * parties, and what the severity modifiers (R2 risk origins, R7 insider signals) found in them.
+ * parties, the routes the risk-origin modifier (R2) judges at alert time, and what the insider modifier (R7) found.
+ *
+ * @param routes    each source's route with its event time, for R2 "as listed at the event's own time"
+ * @param knownRisk R2 already judged (a route window judges each seizure as it arrives), NONE otherwise
  */
 public record Evidence(
         List<String> eventIds,
@@ -27,11 +29,15 @@ public record Evidence(
         long firstEventTime,
         long lastEventTime,
         List<Party> parties,
-        RiskLevel maxRisk,
-        List<String> riskReasons,
+        List<TimedRoute> routes,
+        RiskOriginRule.Assessment knownRisk,
         List<String> insiderReasons,
         List<String> origins,
         List<String> namedRecipients) {
+
+    /** A source's route (port of loading, then transshipments) and when the source happened. */
+    public record TimedRoute(List<String> codes, long eventTimeMs) {
+    }
 
     private static final InsiderSignalRule INSIDER = new InsiderSignalRule();
 
@@ -40,11 +46,10 @@ public record Evidence(
         Set<String> ports = new TreeSet<>();
         Set<HandlingRestriction> restrictions = new TreeSet<>();
         Map<String, Party> parties = new LinkedHashMap<>();
-        Set<String> riskReasons = new LinkedHashSet<>();
         Set<String> origins = new LinkedHashSet<>();
         Set<String> named = new LinkedHashSet<>();
         HandlingCode code = HandlingCode.TLP_CLEAR;
-        RiskLevel risk = RiskLevel.NONE;
+        List<TimedRoute> routes = new ArrayList<>();
         double kg = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -54,11 +59,10 @@ public record Evidence(
             ports.add(s.getPort());
             restrictions.addAll(s.getHandlingRestrictions());
             code = Levels.mostRestrictive(code, s.getHandlingCode());
-            risk = Levels.highest(risk, s.getRiskLevel());
-            riskReasons.addAll(s.getRiskReasons());
             named.addAll(s.getSharedWith());
-            if (s.getOriginPort() != null) {
-                origins.add(s.getOriginPort());
+            if (!s.getRouteCodes().isEmpty()) {
+                origins.add(s.getRouteCodes().get(0));
+                routes.add(new TimedRoute(s.getRouteCodes(), s.getEventTime().toEpochMilli()));
             }
             if (countedEvents.add(s.getEventId())) {
                 kg += s.getKilograms();
@@ -68,7 +72,8 @@ public record Evidence(
             last = Math.max(last, s.getEventTime().toEpochMilli());
         }
         return new Evidence(List.copyOf(ids), ports, code, List.copyOf(restrictions), kg, first, last,
-                List.copyOf(parties.values()), risk, List.copyOf(riskReasons), INSIDER.reasons(sources), List.copyOf(origins),
+                List.copyOf(parties.values()), List.copyOf(routes), RiskOriginRule.Assessment.NONE, INSIDER.reasons(sources),
+                List.copyOf(origins),
                 List.copyOf(named));
     }
 }

@@ -25,6 +25,16 @@ public final class RiskOriginRule implements Rule {
     /** The highest level the route touches, and why. */
     public record Assessment(RiskLevel level, List<String> reasons) {
         public static final Assessment NONE = new Assessment(RiskLevel.NONE, List.of());
+
+        /** Both assessments together: the higher level, every distinct reason. */
+        public Assessment with(Assessment other) {
+            if (other.level == RiskLevel.NONE && other.reasons.isEmpty()) {
+                return this;
+            }
+            Set<String> all = new LinkedHashSet<>(reasons);
+            all.addAll(other.reasons);
+            return new Assessment(Levels.highest(level, other.level), List.copyOf(all));
+        }
     }
 
     @Override
@@ -63,6 +73,15 @@ public final class RiskOriginRule implements Rule {
             max = Levels.highest(max, r.getLevel());
         }
         return max == RiskLevel.NONE ? Assessment.NONE : new Assessment(max, List.copyOf(reasons));
+    }
+
+    /** Every source route, each as listed at its own event time, together. */
+    public Assessment assessAll(List<Evidence.TimedRoute> routes, Lookup lookup) {
+        Assessment all = Assessment.NONE;
+        for (Evidence.TimedRoute r : routes) {
+            all = all.with(assess(r.codes(), r.eventTimeMs(), lookup));
+        }
+        return all;
     }
 
     /** How many severity steps a set of source assessments adds: one for a HIGH origin. */

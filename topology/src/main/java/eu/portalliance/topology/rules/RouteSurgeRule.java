@@ -57,8 +57,8 @@ public final class RouteSurgeRule implements Rule {
         Severity severity = window.getCount() >= 2 * threshold ? Severity.HIGH : Severity.MEDIUM;
         Evidence evidence = new Evidence(window.getEventIds(), Set.of(port), window.getHandlingCode(),
                 window.getHandlingRestrictions(), window.getKilograms(), window.getFirstEventTime(),
-                window.getLastEventTime(), List.<Party>of(), window.getRiskLevel(),
-                window.getRiskReasons(), List.of(), List.of(origin), List.of());
+                window.getLastEventTime(), List.<Party>of(), List.of(),
+                new RiskOriginRule.Assessment(window.getRiskLevel(), window.getRiskReasons()), List.of(), List.of(origin), List.of());
         String summary = String.format("Route %s → %s: %d seizures (%.1f kg) in the window from %s, against a baseline of %.1f per window",
                 origin, port, window.getCount(), window.getKilograms(), Instant.ofEpochMilli(windowStart), baseline);
         return Optional.of(new Finding(this, AlertType.ROUTE_SURGE, severity,

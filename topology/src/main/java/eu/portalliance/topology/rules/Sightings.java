@@ -29,10 +29,16 @@ final class Sightings {
         return sightings.stream().filter(s -> s.getKind() == SightingKind.SEIZURE).toList();
     }
 
+    /** Whether every source is about one and the same container. */
+    static boolean oneContainer(List<Sighting> sources) {
+        String container = sources.get(0).getContainerNumber();
+        return container != null && sources.stream().allMatch(s -> container.equals(s.getContainerNumber()));
+    }
+
     static String describe(Sighting s) {
         return s.getKind() == SightingKind.SEIZURE
                 ? String.format("seizure at %s (%.1f kg %s)", s.getPort(), s.getKilograms(),
-                s.getDrugType() == null ? "" : s.getDrugType().toLowerCase(java.util.Locale.ROOT)).replace(" )", ")")
+                s.getDrugType() == null ? "" : s.getDrugType().name().toLowerCase(java.util.Locale.ROOT)).replace(" )", ")")
                 : "suspicion at " + s.getPort() + " " + s.getIndicators();
     }
 

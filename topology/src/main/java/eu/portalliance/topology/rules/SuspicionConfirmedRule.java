@@ -31,19 +31,39 @@ public final class SuspicionConfirmedRule implements EntityRule {
         return "Suspicion at one port confirmed by a seizure of the same container or bill of lading at another port";
     }
 
+    /** Fires only on a container or bill of lading with a counterpart of the other kind at another port. */
+    @Override
+    public Gate gate(Sighting latest) {
+        if (latest.getEntityType() != EntityType.CONTAINER && latest.getEntityType() != EntityType.BILL_OF_LADING) {
+            return Gate.NEVER;
+        }
+        return new Gate() {
+            @Override
+            public Decision see(Sighting related) {
+                return isCounterpart(latest, related) ? Decision.MAY_FIRE : Decision.UNDECIDED;
+            }
+
+            @Override
+            public Decision finish() {
+                return Decision.WONT_FIRE;
+            }
+        };
+    }
+
     @Override
     public Optional<Finding> evaluate(Sighting latest, List<Sighting> related) {
         if (latest.getEntityType() != EntityType.CONTAINER && latest.getEntityType() != EntityType.BILL_OF_LADING) {
             return Optional.empty();
         }
-        SightingKind other = latest.getKind() == SightingKind.SEIZURE ? SightingKind.SUSPICION : SightingKind.SEIZURE;
-        List<Sighting> counterparts = related.stream()
-                .filter(s -> s.getKind() == other && !s.getPort().equals(latest.getPort()))
-                .toList();
+        List<Sighting> counterparts = related.stream().filter(s -> isCounterpart(latest, s)).toList();
         if (counterparts.isEmpty()) {
             return Optional.empty();
         }
         List<Sighting> sources = Sightings.with(counterparts, latest);
+        if (latest.getEntityType() == EntityType.BILL_OF_LADING && Sightings.oneContainer(sources)) {
+            // The container's own C1 finds this same pair; one partition makes each finding.
+            return Optional.empty();
+        }
         List<String> ids = new ArrayList<>(sources.stream().map(Sighting::getEventId).sorted().toList());
         Sighting seizure = latest.getKind() == SightingKind.SEIZURE ? latest : counterparts.get(counterparts.size() - 1);
         String summary = Sightings.entityLabel(latest.getEntityType()) + " " + latest.getEntityId()
@@ -54,5 +74,10 @@ public final class SuspicionConfirmedRule implements EntityRule {
                 latest.getEntityType(), latest.getEntityId(), Evidence.of(sources), List.of(), summary,
                 "Review the other containers of this shipper, consignee and route; the warning was right",
                 Map.of(), "pair:" + String.join(",", ids)));
+    }
+
+    private static boolean isCounterpart(Sighting latest, Sighting s) {
+        SightingKind other = latest.getKind() == SightingKind.SEIZURE ? SightingKind.SUSPICION : SightingKind.SEIZURE;
+        return s.getKind() == other && !s.getPort().equals(latest.getPort());
     }
 }

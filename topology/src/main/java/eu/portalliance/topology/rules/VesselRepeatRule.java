@@ -38,6 +38,30 @@ public final class VesselRepeatRule implements EntityRule {
         return "Repeated seizures on one vessel within the window: warn its next ports of call";
     }
 
+    /** Fires only on a seizure on a vessel that already has enough other seizures within the window. */
+    @Override
+    public Gate gate(Sighting latest) {
+        if (latest.getEntityType() != EntityType.VESSEL || latest.getKind() != SightingKind.SEIZURE) {
+            return Gate.NEVER;
+        }
+        return new Gate() {
+            private int seizures = 1;
+
+            @Override
+            public Decision see(Sighting related) {
+                if (related.getKind() == SightingKind.SEIZURE) {
+                    seizures++;
+                }
+                return seizures >= threshold ? Decision.MAY_FIRE : Decision.UNDECIDED;
+            }
+
+            @Override
+            public Decision finish() {
+                return seizures >= threshold ? Decision.MAY_FIRE : Decision.WONT_FIRE;
+            }
+        };
+    }
+
     @Override
     public Optional<Finding> evaluate(Sighting latest, List<Sighting> related) {
         if (latest.getEntityType() != EntityType.VESSEL || latest.getKind() != SightingKind.SEIZURE) {

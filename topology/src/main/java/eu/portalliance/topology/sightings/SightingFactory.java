@@ -4,76 +4,69 @@ import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.Party;
 import eu.portalliance.avro.Route;
 import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.SubjectType;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
 import eu.portalliance.topology.query.RouteKey;
-import eu.portalliance.topology.rules.RiskOriginRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns one port event into one sighting per entity it is about, each carrying what the rules need, including the
- * R2 risk assessment of its route at the event's time (done once here, not once per rule).
+ * Turns one port event into one sighting per entity it is about, in one step: for a seizure that includes the
+ * point on its origin → port route that the surge rule (R13) counts. Each sighting holds what the rules and the alert
+ * text need from the event and no more.
  */
 public final class SightingFactory {
-    private final RiskOriginRule riskRule;
-    private final RiskOriginRule.Lookup riskLookup;
-
-    public SightingFactory(RiskOriginRule riskRule, RiskOriginRule.Lookup riskLookup) {
-        this.riskRule = riskRule;
-        this.riskLookup = riskLookup;
+    private SightingFactory() {
     }
 
-    /** Container, bill of lading, vessel and both parties of a seizure: the seizure is evidence about each. */
-    public List<Sighting> ofSeizure(SeizureReport s) {
-        Sighting base = seizureBase(s);
-        List<Sighting> out = new ArrayList<>();
-        add(out, base, EntityType.CONTAINER, s.getContainerNumber());
-        add(out, base, EntityType.BILL_OF_LADING, s.getBillOfLading());
-        add(out, base, EntityType.VESSEL, s.getVesselImo());
-        for (Party p : base.getParties()) {
-            add(out, base, EntityType.PARTY, PartyKeys.of(p));
-        }
-        return out;
-    }
-
-    /** The seizure as a point on its origin → port route, for the surge rule. */
-    public List<Sighting> routeOf(SeizureReport s) {
-        return List.of(Sighting.newBuilder(seizureBase(s)).setEntityType(EntityType.ROUTE)
-                .setEntityId(new RouteKey(s.getRoute().getPortOfLoading(), s.getReportingPort()).toString()).build());
-    }
-
-    private Sighting seizureBase(SeizureReport s) {
-        return base(s.getEventId(), SightingKind.SEIZURE, s.getReportingPort(), s.getEventTime().toEpochMilli(),
-                s.getRoute(), s.getNextPortsOfCall())
+    /**
+     * Container, bill of lading, vessel and both parties of a seizure (the seizure is evidence about each), and the
+     * seizure as a point on its route.
+     */
+    public static List<Sighting> ofSeizure(SeizureReport s) {
+        Sighting base = base(s.getEventId(), SightingKind.SEIZURE, s.getReportingPort(), s.getEventTime().toEpochMilli(), s.getRoute())
                 .setHandlingCode(s.getHandlingCode())
                 .setHandlingRestrictions(s.getHandlingRestrictions())
                 .setSharedWith(s.getSharedWith())
                 .setKilograms(s.getKilograms())
-                .setDrugType(s.getDrugType().name())
+                .setDrugType(s.getDrugType())
                 .setContainerNumber(s.getContainerNumber())
-                .setBillOfLading(s.getBillOfLading())
-                .setVesselImo(s.getVesselImo())
                 .setParties(parties(s.getShipper(), s.getConsignee()))
                 .build();
+        List<Sighting> out = new ArrayList<>();
+        add(out, base, EntityType.CONTAINER, s.getContainerNumber());
+        add(out, base, EntityType.BILL_OF_LADING, s.getBillOfLading());
+        if (s.getVesselImo() != null) {
+            // Only the vessel's rule (R12) warns the next ports of call.
+            Sighting vessel = as(base, EntityType.VESSEL, s.getVesselImo());
+            vessel.setNextPortsOfCall(s.getNextPortsOfCall());
+            out.add(vessel);
+        }
+        for (Party p : base.getParties()) {
+            add(out, base, EntityType.PARTY, PartyKeys.of(p));
+        }
+        Sighting route = as(base, EntityType.ROUTE, new RouteKey(s.getRoute().getPortOfLoading(), s.getReportingPort()).toString());
+        route.setParties(List.of());
+        out.add(route);
+        return out;
     }
 
     /**
      * The suspicion's subject, plus its container's bill of lading: a warning about a vessel is not a warning about
      * every container on board, but a warning about a container is one about its bill of lading.
      */
-    public List<Sighting> ofSuspicion(SuspiciousContainerEvent e) {
-        Sighting base = base(e.getEventId(), SightingKind.SUSPICION, e.getReportingPort(), e.getEventTime().toEpochMilli(),
-                e.getRoute(), e.getNextPortsOfCall())
+    public static List<Sighting> ofSuspicion(SuspiciousContainerEvent e) {
+        boolean aboutContainer = e.getSubjectType() == SubjectType.CONTAINER || e.getSubjectType() == SubjectType.BILL_OF_LADING;
+        Sighting base = base(e.getEventId(), SightingKind.SUSPICION, e.getReportingPort(), e.getEventTime().toEpochMilli(), e.getRoute())
                 .setHandlingCode(e.getHandlingCode())
                 .setHandlingRestrictions(e.getHandlingRestrictions())
                 .setSharedWith(e.getSharedWith())
                 .setIndicators(e.getIndicators())
-                .setContainerNumber(e.getContainerNumber())
-                .setBillOfLading(e.getBillOfLading())
-                .setVesselImo(e.getVesselImo())
+                .setContainerNumber(aboutContainer ? e.getContainerNumber() : null)
                 .setParties(parties(e.getParty()))
                 .build();
         List<Sighting> out = new ArrayList<>();
@@ -87,38 +80,43 @@ public final class SightingFactory {
             default -> {
             }
         }
-        if (e.getSubjectType() != eu.portalliance.avro.SubjectType.PARTY && e.getParty() != null) {
+        if (e.getSubjectType() != SubjectType.PARTY && e.getParty() != null) {
             add(out, base, EntityType.PARTY, PartyKeys.of(e.getParty()));
         }
         return out;
     }
 
-    private Sighting.Builder base(String eventId, SightingKind kind, String port, long time, Route route,
-                                  List<String> nextPorts) {
+    private static Sighting.Builder base(String eventId, SightingKind kind, String port, long time, Route route) {
         List<String> codes = new ArrayList<>();
         if (route != null) {
             codes.add(route.getPortOfLoading());
             codes.addAll(route.getTransshipmentPorts());
         }
-        RiskOriginRule.Assessment risk = riskRule.assess(codes, time, riskLookup);
         return Sighting.newBuilder()
                 .setEventId(eventId).setKind(kind).setPort(port)
                 .setEventTime(java.time.Instant.ofEpochMilli(time))
                 .setEntityType(EntityType.OTHER).setEntityId("")
-                .setOriginPort(route == null ? null : route.getPortOfLoading())
-                .setRouteCodes(codes)
-                .setNextPortsOfCall(nextPorts)
-                .setRiskLevel(risk.level())
-                .setRiskReasons(risk.reasons());
+                .setRouteCodes(codes);
     }
 
     private static List<Party> parties(Party... parties) {
-        return java.util.Arrays.stream(parties).filter(Objects::nonNull).toList();
+        return Arrays.stream(parties).filter(Objects::nonNull).toList();
     }
 
     private static void add(List<Sighting> out, Sighting base, EntityType type, String id) {
         if (id != null && !id.isBlank()) {
-            out.add(Sighting.newBuilder(base).setEntityType(type).setEntityId(id).build());
+            out.add(as(base, type, id));
         }
+    }
+
+    /**
+     * The event's sighting as one entity's. Its lists are shared with the base, not deep-copied as Avro's builder
+     * would: no step changes a sighting once made.
+     */
+    private static Sighting as(Sighting base, EntityType type, String id) {
+        return new Sighting(base.getEventId(), base.getKind(), base.getPort(), base.getEventTime(), type, id,
+                base.getHandlingCode(), base.getHandlingRestrictions(), base.getSharedWith(), base.getKilograms(),
+                base.getDrugType(), base.getIndicators(), base.getRouteCodes(), base.getNextPortsOfCall(),
+                base.getContainerNumber(), base.getParties());
     }
 }

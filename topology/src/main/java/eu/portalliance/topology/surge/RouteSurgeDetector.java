@@ -4,7 +4,10 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.topology.alerts.AlertFactory;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.reference.RiskOriginLookup;
+import eu.portalliance.topology.rules.RiskOriginRule;
 import eu.portalliance.topology.rules.RouteSurgeRule;
+import eu.portalliance.topology.correlate.FindingsSeen;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.query.RouteKey;
 import java.time.Duration;
@@ -34,22 +37,29 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
 
     private final String windowStoreName;
     private final String progressStoreName;
+    private final String findingsStoreName;
+    private final String riskStoreName;
     private final RouteSurgeRule rule;
     private final long size;
     private final long grace;
     private final long retention;
     private final int baselineWindows;
-    private final AlertFactory alerts = new AlertFactory();
+    private final RiskOriginRule riskRule = new RiskOriginRule();
+    private AlertFactory alerts;
+    private RiskOriginRule.Lookup riskOrigins;
+    private FindingsSeen findings;
     private ProcessorContext<String, Alert> context;
     private TimestampedWindowStore<String, RouteWindow> windows;
     private KeyValueStore<String, Long> progress;
     private Sensor tooOld;
     private Sensor rejudged;
 
-    public RouteSurgeDetector(String windowStoreName, String progressStoreName, RouteSurgeRule rule, Duration size,
-                              Duration grace, Duration retention, int baselineWindows) {
+    public RouteSurgeDetector(String windowStoreName, String progressStoreName, String findingsStoreName, String riskStoreName,
+                              RouteSurgeRule rule, Duration size, Duration grace, Duration retention, int baselineWindows) {
         this.windowStoreName = windowStoreName;
         this.progressStoreName = progressStoreName;
+        this.findingsStoreName = findingsStoreName;
+        this.riskStoreName = riskStoreName;
         this.rule = rule;
         this.size = size.toMillis();
         this.grace = grace.toMillis();
@@ -62,6 +72,9 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         this.context = context;
         this.windows = context.getStateStore(windowStoreName);
         this.progress = context.getStateStore(progressStoreName);
+        this.findings = new FindingsSeen(context.getStateStore(findingsStoreName));
+        this.riskOrigins = RiskOriginLookup.in(context, riskStoreName);
+        this.alerts = new AlertFactory(riskOrigins);
         tooOld = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "expired-seizures", Sensor.RecordingLevel.INFO);
         rejudged = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "rejudged-windows", Sensor.RecordingLevel.INFO);
     }
@@ -76,7 +89,9 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
             return;
         }
         RouteWindow before = valueOf(windows.fetch(record.key(), start));
-        RouteWindow after = RouteWindows.add(record.key(), record.value(), before == null ? RouteWindows.empty() : before);
+        Sighting seizure = record.value();
+        RouteWindow after = RouteWindows.add(seizure, riskRule.assess(seizure.getRouteCodes(), t, riskOrigins),
+                before == null ? RouteWindows.empty() : before);
         if (after == before) {
             return;
         }
@@ -125,6 +140,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         }
         rule.evaluate(route, start, start + size, window, previous)
                 .map(alerts::alert)
+                .filter(alert -> findings.firstTime(alert.getAlertId(), alert.getRaisedAt().toEpochMilli()))
                 .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, alert.getRaisedAt().toEpochMilli())));
     }
 

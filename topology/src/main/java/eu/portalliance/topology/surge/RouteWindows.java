@@ -4,6 +4,7 @@ import eu.portalliance.levels.Levels;
 import eu.portalliance.avro.HandlingRestriction;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.rules.RiskOriginRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class RouteWindows {
         return RouteWindow.newBuilder().setFirstEventTime(Long.MAX_VALUE).setLastEventTime(Long.MIN_VALUE).build();
     }
 
-    public static RouteWindow add(String route, Sighting seizure, RouteWindow w) {
+    /** @param risk R2 for this seizure, judged at its own event time */
+    public static RouteWindow add(Sighting seizure, RiskOriginRule.Assessment risk, RouteWindow w) {
         if (w.getEventIds().contains(seizure.getEventId())) {
             return w;
         }
@@ -33,14 +35,14 @@ public final class RouteWindows {
         Set<HandlingRestriction> restrictions = new TreeSet<>(w.getHandlingRestrictions());
         restrictions.addAll(seizure.getHandlingRestrictions());
         Set<String> reasons = new LinkedHashSet<>(w.getRiskReasons());
-        reasons.addAll(seizure.getRiskReasons());
+        reasons.addAll(risk.reasons());
         return RouteWindow.newBuilder(w)
                 .setCount(w.getCount() + 1)
                 .setKilograms(w.getKilograms() + seizure.getKilograms())
                 .setEventIds(ids)
                 .setHandlingCode(Levels.mostRestrictive(w.getHandlingCode(), seizure.getHandlingCode()))
                 .setHandlingRestrictions(List.copyOf(restrictions))
-                .setRiskLevel(Levels.highest(w.getRiskLevel(), seizure.getRiskLevel()))
+                .setRiskLevel(Levels.highest(w.getRiskLevel(), risk.level()))
                 .setRiskReasons(List.copyOf(reasons))
                 .setFirstEventTime(Math.min(w.getFirstEventTime(), t))
                 .setLastEventTime(Math.max(w.getLastEventTime(), t))

@@ -3,7 +3,7 @@ package eu.portalliance.topology.rules;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.Indicator;
-import eu.portalliance.avro.RiskLevel;
+import eu.portalliance.avro.DrugType;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
 import java.time.Instant;
@@ -17,7 +17,7 @@ final class S {
     }
 
     static Sighting.Builder seizure(String id, String port, EntityType type, String entity, long hours) {
-        return base(id, port, type, entity, hours).setKind(SightingKind.SEIZURE).setKilograms(100).setDrugType("COCAINE");
+        return base(id, port, type, entity, hours).setKind(SightingKind.SEIZURE).setKilograms(100).setDrugType(DrugType.COCAINE);
     }
 
     static Sighting.Builder suspicion(String id, String port, EntityType type, String entity, long hours) {
@@ -27,6 +27,6 @@ final class S {
     private static Sighting.Builder base(String id, String port, EntityType type, String entity, long hours) {
         return Sighting.newBuilder().setEventId(id).setPort(port).setEntityType(type).setEntityId(entity)
                 .setEventTime(T0.plusSeconds(hours * 3600)).setHandlingCode(HandlingCode.TLP_GREEN)
-                .setRiskLevel(RiskLevel.NONE).setKind(SightingKind.SEIZURE);
+                .setKind(SightingKind.SEIZURE);
     }
 }
