@@ -125,7 +125,7 @@ public final class Platform implements AutoCloseable {
             AlertFeed feed = new AlertFeed(adminConfig(), Topics.alertsTopic(registryClient));
             running.push(feed);
             api = AnalystServer.start(HOST, settings.httpPort(),
-                    new AllianceQueries(topology.kafkaStreams(), new HostInfo(HOST, settings.httpPort())), feed, this::health,
+                    AllianceQueries.of(topology.kafkaStreams(), new HostInfo(HOST, settings.httpPort()), config), feed, this::health,
                     config.surgeWindow());
             running.push(api);
         } catch (IOException e) {

@@ -1,10 +1,13 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.security.AccessControl;
 import eu.portalliance.platform.security.Credentials;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.serde.WireFormat;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.nio.file.Path;
@@ -88,7 +91,10 @@ final class PortCommand implements Runnable {
                     AccessControl.upsertUser(admin, principal, password);
                     AccessControl.grantPort(admin, locode);
                 }
-                Topic<String, PortInfo> ports = Topics.portsTopic(new eu.portalliance.registry.RestSchemaRegistryClient(registry));
+                RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry);
+                // The topology delivers to this topic inside transactions; its subject must exist before the first alert.
+                registryClient.register(WireFormat.subject(Topics.alerts(locode), false), Alert.getClassSchema());
+                Topic<String, PortInfo> ports = Topics.portsTopic(registryClient);
                 PortInfo info = PortInfo.newBuilder().setLocode(locode).setName(name == null ? locode : name)
                         .setCountry(locode.substring(0, 2)).setAllianceMember(true).build();
                 try (KafkaProducer<String, PortInfo> producer = new KafkaProducer<>(config, new StringSerializer(), ports.valueSerde().serializer())) {

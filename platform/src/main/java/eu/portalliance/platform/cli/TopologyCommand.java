@@ -98,8 +98,8 @@ final class TopologyCommand implements Callable<Integer> {
         AnalystServer api;
         AlertFeed feed = new AlertFeed(kafkaConfig(), Topics.alertsTopic(registry));
         try {
-            api = AnalystServer.start("0.0.0.0", httpPort, new AllianceQueries(streams.kafkaStreams(),
-                    new HostInfo(advertisedHost, httpPort)), feed, streams::health, config.surgeWindow());
+            api = AnalystServer.start("0.0.0.0", httpPort, AllianceQueries.of(streams.kafkaStreams(),
+                    new HostInfo(advertisedHost, httpPort), config), feed, streams::health, config.surgeWindow());
         } catch (UserError e) {
             feed.close();
             streams.close();
