@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import eu.portalliance.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,10 @@ final class Lag {
             long end = ends.getOrDefault(tp, 0L);
             OffsetAndMetadata c = committed.get(tp);
             long at = c == null ? 0 : c.offset();
-            // Transaction markers sit at the end of internal topics; one per partition is not a record.
-            lag += Math.max(0, end - at - (tp.topic().startsWith(group) ? 1 : 0));
+            // Transaction markers sit at the end of what the group itself writes (its internal topics, and the alerts
+            // it reads back as a table); one per partition is not a record.
+            boolean writtenByGroup = tp.topic().startsWith(group) || tp.topic().equals(Topics.ALERTS);
+            lag += Math.max(0, end - at - (writtenByGroup ? 1 : 0));
         }
         return lag;
     }

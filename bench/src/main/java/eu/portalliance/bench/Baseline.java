@@ -1,0 +1,123 @@
+package eu.portalliance.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * What this broker does on this machine with this data, with nothing of ours in the way: the same events,
+ * pre-serialised in memory, sent by a tight asynchronous producer loop (acks=all, idempotent) over as many partitions as
+ * the alliance's inputs have, then read back by one consumer. Warm-up rounds first (the broker's and client's code is
+ * compiled by the JIT during the first ones), then three measured rounds; the median is the baseline and the spread is
+ * reported, so a reader can see whether the baseline is stable.
+ */
+final class Baseline {
+    record Event(String key, byte[] value) {
+    }
+
+    private record Round(double produce, double consume, double passThrough) {
+    }
+
+    static final String TOPIC = "bench.baseline";
+    private static final int WARM_UP_ROUNDS = 2;
+    private static final int MEASURED_ROUNDS = 3;
+    private final String bootstrap;
+    private final int partitions;
+    private final Report report;
+
+    Baseline(String bootstrap, int partitions, Report report) {
+        this.bootstrap = bootstrap;
+        this.partitions = partitions;
+        this.report = report;
+    }
+
+    /** Returns the median pass-through, events/s. */
+    double measure(List<Event> events) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size());
+        for (Event e : events) {
+            records.add(new ProducerRecord<>(TOPIC, e.key().getBytes(java.nio.charset.StandardCharsets.UTF_8), e.value()));
+        }
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            round(records);
+        }
+        List<Round> rounds = new ArrayList<>();
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            rounds.add(round(records));
+        }
+        double[] produce = rounds.stream().mapToDouble(Round::produce).sorted().toArray();
+        double[] consume = rounds.stream().mapToDouble(Round::consume).sorted().toArray();
+        double[] pass = rounds.stream().mapToDouble(Round::passThrough).sorted().toArray();
+        String how = "median of " + MEASURED_ROUNDS + " rounds after " + WARM_UP_ROUNDS + " warm-up rounds, " + partitions + " partitions";
+        report.add("baseline produce", median(produce), "events/s", "acks=all, idempotent, linger 10 ms, 256 KiB batches, lz4; " + how
+                + ", spread " + spread(produce));
+        report.add("baseline consume", median(consume), "events/s", "read back by one consumer; spread " + spread(consume));
+        report.add("baseline pass-through", median(pass), "events/s", "produce then consume, the same events; spread " + spread(pass));
+        return median(pass);
+    }
+
+    private Round round(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        List<TopicPartition> parts = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            parts.add(new TopicPartition(TOPIC, p));
+        }
+        Map<TopicPartition, Long> start;
+        try (KafkaConsumer<byte[], byte[]> probe = consumer()) {
+            start = probe.endOffsets(parts);
+        }
+        long t0 = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
+                "enable.idempotence", true, "linger.ms", 10, "batch.size", 262_144, "compression.type", "lz4",
+                "buffer.memory", 134_217_728L), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                producer.send(r);
+            }
+            producer.flush();
+        }
+        long t1 = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(parts);
+            start.forEach(consumer::seek);
+            while (read < records.size()) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        long t2 = System.nanoTime();
+        return new Round(records.size() / secs(t1 - t0), records.size() / secs(t2 - t1), records.size() / secs(t2 - t0));
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrap, "max.poll.records", 10_000,
+                "fetch.min.bytes", 262_144, "fetch.max.wait.ms", 50, "enable.auto.commit", false));
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static String spread(double[] sorted) {
+        double m = median(sorted);
+        return String.format("%,.0f–%,.0f (%+.0f %%/%+.0f %%)", sorted[0], sorted[sorted.length - 1],
+                100 * (sorted[0] / m - 1), 100 * (sorted[sorted.length - 1] / m - 1));
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+}
