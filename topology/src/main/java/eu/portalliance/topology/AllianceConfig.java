@@ -22,12 +22,19 @@ public final class AllianceConfig {
     public static final Duration DEFAULT_SURGE_GRACE = Duration.ofDays(2);
     /** Earlier windows that make a route's trailing baseline. */
     public static final int DEFAULT_SURGE_BASELINE_WINDOWS = 4;
-    /** How many times the baseline a window must reach to be a surge. */
-    public static final double DEFAULT_SURGE_FACTOR = 3.0;
+    /** The largest chance, at a route's usual rate, of a window's count that still makes it a surge (R13 v2). */
+    public static final double DEFAULT_SURGE_SIGNIFICANCE = 0.01;
+    /** The usual rate assumed, per window, for a route with less history than that: a new route needs several seizures. */
+    public static final double DEFAULT_SURGE_BASELINE_FLOOR = 0.5;
     /** The fewest seizures a window must hold to be a surge. */
     public static final int DEFAULT_SURGE_MINIMUM = 3;
-    /** Seizures on one vessel within the window that make it a repeat (R12). */
-    public static final int DEFAULT_VESSEL_REPEAT_THRESHOLD = 2;
+    /** The shortest sea passage between alliance ports that are not neighbours: closer than that is a clone (R6). */
+    public static final Duration DEFAULT_CLONE_WITHIN = Duration.ofHours(24);
+    /**
+     * Seizures per risk flag across the alliance (about ten a day against a thousand flags): how many seizures a
+     * vessel's or party's own flags would bring anyway, so its case weighs only what goes beyond that.
+     */
+    public static final double DEFAULT_SEIZURES_PER_FLAG = 0.01;
     /** Sightings kept per entity. */
     public static final int DEFAULT_MAX_SIGHTINGS_PER_ENTITY = 200;
 
@@ -43,9 +50,11 @@ public final class AllianceConfig {
     private final Duration surgeWindow;
     private final Duration surgeGrace;
     private final int surgeBaselineWindows;
-    private final double surgeFactor;
+    private final double surgeSignificance;
+    private final double surgeBaselineFloor;
     private final int surgeMinimum;
-    private final int vesselRepeatThreshold;
+    private final Duration cloneWithin;
+    private final double seizuresPerFlag;
     private final int maxSightingsPerEntity;
     private final String redactionSecret;
 
@@ -62,9 +71,11 @@ public final class AllianceConfig {
         surgeWindow = b.surgeWindow;
         surgeGrace = b.surgeGrace;
         surgeBaselineWindows = b.surgeBaselineWindows;
-        surgeFactor = b.surgeFactor;
+        surgeSignificance = b.surgeSignificance;
+        surgeBaselineFloor = b.surgeBaselineFloor;
         surgeMinimum = b.surgeMinimum;
-        vesselRepeatThreshold = b.vesselRepeatThreshold;
+        cloneWithin = b.cloneWithin;
+        seizuresPerFlag = b.seizuresPerFlag;
         maxSightingsPerEntity = b.maxSightingsPerEntity;
         redactionSecret = b.redactionSecret;
     }
@@ -129,16 +140,24 @@ public final class AllianceConfig {
         return surgeBaselineWindows;
     }
 
-    public double surgeFactor() {
-        return surgeFactor;
+    public double surgeSignificance() {
+        return surgeSignificance;
+    }
+
+    public double surgeBaselineFloor() {
+        return surgeBaselineFloor;
     }
 
     public int surgeMinimum() {
         return surgeMinimum;
     }
 
-    public int vesselRepeatThreshold() {
-        return vesselRepeatThreshold;
+    public Duration cloneWithin() {
+        return cloneWithin;
+    }
+
+    public double seizuresPerFlag() {
+        return seizuresPerFlag;
     }
 
     public int maxSightingsPerEntity() {
@@ -163,9 +182,11 @@ public final class AllianceConfig {
         private Duration surgeWindow = DEFAULT_SURGE_WINDOW;
         private Duration surgeGrace = DEFAULT_SURGE_GRACE;
         private int surgeBaselineWindows = DEFAULT_SURGE_BASELINE_WINDOWS;
-        private double surgeFactor = DEFAULT_SURGE_FACTOR;
+        private double surgeSignificance = DEFAULT_SURGE_SIGNIFICANCE;
+        private double surgeBaselineFloor = DEFAULT_SURGE_BASELINE_FLOOR;
         private int surgeMinimum = DEFAULT_SURGE_MINIMUM;
-        private int vesselRepeatThreshold = DEFAULT_VESSEL_REPEAT_THRESHOLD;
+        private Duration cloneWithin = DEFAULT_CLONE_WITHIN;
+        private double seizuresPerFlag = DEFAULT_SEIZURES_PER_FLAG;
         private int maxSightingsPerEntity = DEFAULT_MAX_SIGHTINGS_PER_ENTITY;
         private final String redactionSecret;
 
@@ -187,9 +208,11 @@ public final class AllianceConfig {
             surgeWindow = c.surgeWindow;
             surgeGrace = c.surgeGrace;
             surgeBaselineWindows = c.surgeBaselineWindows;
-            surgeFactor = c.surgeFactor;
+            surgeSignificance = c.surgeSignificance;
+            surgeBaselineFloor = c.surgeBaselineFloor;
             surgeMinimum = c.surgeMinimum;
-            vesselRepeatThreshold = c.vesselRepeatThreshold;
+            cloneWithin = c.cloneWithin;
+            seizuresPerFlag = c.seizuresPerFlag;
             maxSightingsPerEntity = c.maxSightingsPerEntity;
         }
 
@@ -246,8 +269,13 @@ public final class AllianceConfig {
             return this;
         }
 
-        public Builder surgeFactor(double f) {
-            surgeFactor = f;
+        public Builder surgeSignificance(double p) {
+            surgeSignificance = p;
+            return this;
+        }
+
+        public Builder surgeBaselineFloor(double perWindow) {
+            surgeBaselineFloor = perWindow;
             return this;
         }
 
@@ -256,8 +284,13 @@ public final class AllianceConfig {
             return this;
         }
 
-        public Builder vesselRepeatThreshold(int n) {
-            vesselRepeatThreshold = n;
+        public Builder cloneWithin(Duration d) {
+            cloneWithin = d;
+            return this;
+        }
+
+        public Builder seizuresPerFlag(double rate) {
+            seizuresPerFlag = rate;
             return this;
         }
 

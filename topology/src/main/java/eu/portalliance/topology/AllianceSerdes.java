@@ -15,6 +15,8 @@ import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroSerde;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.CaseState;
+import eu.portalliance.topology.avro.PortOrigins;
 import eu.portalliance.topology.avro.SightingSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,6 +32,9 @@ public final class AllianceSerdes {
     public final Serde<PortInfo> port;
     public final Serde<Sighting> sighting;
     public final Serde<SightingSet> sightingSet;
+    public final Serde<CaseState> caseState;
+    public final Serde<PortOrigins> portOrigins;
+    public final Serde<Delivery> delivery;
     public final Serde<RouteWindow> routeWindow;
     public final Serde<Subscription> subscription;
     public final Serde<AlertOutcome> outcome;
@@ -46,6 +51,9 @@ public final class AllianceSerdes {
         port = AvroSerde.value(registry, PortInfo.class);
         sighting = AvroSerde.value(registry, Sighting.class);
         sightingSet = AvroSerde.value(registry, SightingSet.class);
+        caseState = AvroSerde.value(registry, CaseState.class);
+        portOrigins = AvroSerde.value(registry, PortOrigins.class);
+        delivery = AvroSerde.value(registry, Delivery.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
         subscription = AvroSerde.value(registry, Subscription.class);
         outcome = AvroSerde.value(registry, AlertOutcome.class);

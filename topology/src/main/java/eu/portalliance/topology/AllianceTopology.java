@@ -1,15 +1,17 @@
 package eu.portalliance.topology;
 
 import static eu.portalliance.topology.query.AllianceStores.ALERTS;
-import static eu.portalliance.topology.query.AllianceStores.ENTITY_FINDINGS;
+import static eu.portalliance.topology.query.AllianceStores.DELIVERY_CAPS;
+import static eu.portalliance.topology.query.AllianceStores.ENTITY_CASES;
 import static eu.portalliance.topology.query.AllianceStores.ENTITY_SIGHTINGS;
 import static eu.portalliance.topology.query.AllianceStores.LATEST_OUTCOMES;
 import static eu.portalliance.topology.query.AllianceStores.PORTS;
 import static eu.portalliance.topology.query.AllianceStores.RISK_ORIGINS;
-import static eu.portalliance.topology.query.AllianceStores.ROUTE_FINDINGS;
+import static eu.portalliance.topology.query.AllianceStores.PORT_ORIGINS;
 import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS;
 import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS_CLOSED;
 import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION;
+import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION_ALL;
 import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
 
 import eu.portalliance.avro.Alert;
@@ -25,6 +27,8 @@ import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.WireFormat;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.avro.Delivery;
+import eu.portalliance.topology.avro.CaseState;
+import eu.portalliance.topology.avro.PortOrigins;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingSet;
@@ -36,10 +40,12 @@ import eu.portalliance.topology.ingest.Validate;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.reference.RiskOriginsUpdater;
 import eu.portalliance.topology.routing.AlertRouter;
+import eu.portalliance.topology.routing.DailyCap;
 import eu.portalliance.topology.routing.DeliveredAlertSerializer;
 import eu.portalliance.topology.routing.Redaction;
 import eu.portalliance.topology.rules.CrossPortEntityRule;
-import eu.portalliance.topology.rules.EntityRule;
+import eu.portalliance.topology.rules.CloneContainerRule;
+import eu.portalliance.topology.rules.PairRule;
 import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.rules.SuspicionConfirmedRule;
 import eu.portalliance.topology.rules.VesselRepeatRule;
@@ -69,8 +75,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.Stores;
 
 
@@ -82,10 +86,18 @@ import org.apache.kafka.streams.state.Stores;
  * Every operator, store and internal topic is named here, so they stay stable across upgrades.
  */
 public final class AllianceTopology {
+    /**
+     * Changelogs of time-indexed stores are deleted by time as well as compacted. The broker counts that time from each
+     * record's timestamp, which here is event time: a backfill of last year's events would have its changelog deleted
+     * as it is written (and rolled into a segment per record), and a restore after a crash would bring back only the
+     * newest sightings. Stamped on arrival, they keep for the store's retention from when the alliance wrote them.
+     * (The stores' own retention still follows event time, read from each record's key; route windows carry their
+     * own event times in the value.)
+     */
+    private static final Map<String, String> STAMPED_ON_ARRIVAL = Map.of("message.timestamp.type", "LogAppendTime");
+
     /** How long a risk-origin listing stays queryable by event time. */
     static final Duration RISK_HISTORY = Duration.ofDays(3650);
-    /** How long the id of a raised finding is remembered: longer than any replay window the alliance keeps input for. */
-    static final Duration FINDING_ID_RETENTION = Duration.ofDays(400);
     /** How long closed route windows stay queryable for analysts (top routes and origins over time). */
     static final Duration ROUTE_WINDOW_RETENTION = Duration.ofDays(400);
 
@@ -142,6 +154,10 @@ public final class AllianceTopology {
         builder.globalTable(Topics.SUBSCRIPTIONS, Consumed.with(serdes.key, serdes.subscription).withName("subscriptions-source"),
                 Materialized.<String, Subscription, KeyValueStore<Bytes, byte[]>>as(SUBSCRIPTIONS)
                         .withKeySerde(serdes.key).withValueSerde(serdes.subscription));
+        // What the ports' checks found on each rule version: the score weighs a case by its leading rule's precision.
+        builder.globalTable(Topics.RULE_PRECISION, Consumed.with(serdes.key, serdes.precision).withName("rule-precision-source"),
+                Materialized.<String, RulePrecision, KeyValueStore<Bytes, byte[]>>as(RULE_PRECISION_ALL)
+                        .withKeySerde(serdes.key).withValueSerde(serdes.precision));
     }
 
     /**
@@ -175,40 +191,48 @@ public final class AllianceTopology {
     }
 
     /**
-     * Entity rules (R1 cross-port, C1 suspicion confirmed, R12 vessel repeat) on every new sighting, over the entity's
-     * sightings stored one per (entity, event time).
+     * Entity cases: the entity rules (R1 cross-port, C1 suspicion confirmed, R6 clone, R12 vessel repeat) pair each new
+     * sighting with the entity's others; connected findings are one case, published revision by revision.
      */
     private KStream<String, Alert> correlateEntities(KStream<String, Sighting> sightings) {
         // Twice window and grace: the store keeps time by the newest sighting it holds, an entity by its own newest one.
         Duration retention = config.entityWindow().plus(config.entityGrace()).multipliedBy(2);
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(ENTITY_SIGHTINGS, retention,
-                Duration.ofMillis(1), false), serdes.key, serdes.sightingSet).withCachingDisabled());
-        builder.addStateStore(findingsStore(ENTITY_FINDINGS));
+                Duration.ofMillis(1), false), serdes.key, serdes.sightingSet).withCachingDisabled()
+                .withLoggingEnabled(STAMPED_ON_ARRIVAL));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_CASES), serdes.key, serdes.caseState)
+                .withCachingDisabled());
+        // One key per port, updated by every container sighting: the cache folds a commit interval's updates into one
+        // changelog record per port.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PORT_ORIGINS), serdes.key, serdes.portOrigins)
+                .withCachingEnabled());
         written(changelog(ENTITY_SIGHTINGS), SightingSet.getClassSchema());
+        written(changelog(ENTITY_CASES), CaseState.getClassSchema());
+        written(changelog(PORT_ORIGINS), PortOrigins.getClassSchema());
         return repartitioned(sightings, "sightings-by-entity")
-                .process(() -> new EntityCorrelator(ENTITY_SIGHTINGS, ENTITY_FINDINGS, RISK_ORIGINS, entityRules(config),
-                                config.entityWindow(), config.entityGrace(), config.maxSightingsPerEntity()),
-                        Named.as("correlate-entities"), ENTITY_SIGHTINGS, ENTITY_FINDINGS);
+                .process(() -> new EntityCorrelator(ENTITY_SIGHTINGS, ENTITY_CASES, PORT_ORIGINS, entityRules(config),
+                                config.entityWindow(), retention, config.seizuresPerFlag()),
+                        Named.as("correlate-entities"), ENTITY_SIGHTINGS, ENTITY_CASES, PORT_ORIGINS);
     }
 
     /**
-     * Route surges (R13): seizures per origin → port route in tumbling windows, judged when a window closes and again
-     * if a late seizure changes it.
+     * Route surges (R13): seizures per origin → port route in tumbling windows; a window that qualifies is a case,
+     * judged when it closes and again when a late seizure changes it or its baseline.
      */
     private KStream<String, Alert> detectRouteSurges(KStream<String, Sighting> routePoints) {
         builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(
-                ROUTE_WINDOWS, ROUTE_WINDOW_RETENTION, config.surgeWindow(), false), serdes.key, serdes.routeWindow));
+                ROUTE_WINDOWS, ROUTE_WINDOW_RETENTION, config.surgeWindow(), false), serdes.key, serdes.routeWindow)
+                .withLoggingEnabled(STAMPED_ON_ARRIVAL));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_WINDOWS_CLOSED), serdes.key, Serdes.Long()));
-        builder.addStateStore(findingsStore(ROUTE_FINDINGS));
         written(changelog(ROUTE_WINDOWS), RouteWindow.getClassSchema());
-        RouteSurgeRule rule = new RouteSurgeRule(config.surgeFactor(), config.surgeMinimum());
+        RouteSurgeRule rule = new RouteSurgeRule(config.surgeSignificance(), config.surgeBaselineFloor(), config.surgeMinimum());
         return repartitioned(routePoints, "sightings-by-route")
-                .process(() -> new RouteSurgeDetector(ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, ROUTE_FINDINGS, RISK_ORIGINS, rule,
+                .process(() -> new RouteSurgeDetector(ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, PORT_ORIGINS, rule,
                                 config.surgeWindow(), config.surgeGrace(), ROUTE_WINDOW_RETENTION, config.surgeBaselineWindows()),
-                        Named.as("detect-route-surges"), ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, ROUTE_FINDINGS);
+                        Named.as("detect-route-surges"), ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, PORT_ORIGINS);
     }
 
-    /** Every finding, made and deduplicated in its entity's or route's partition, on alliance.alerts.v1. */
+    /** Every case revision, made in its entity's or route's partition, on alliance.alerts.v1 keyed by case id. */
     private KStream<String, Alert> publishAlerts(KStream<String, Alert> entityAlerts, KStream<String, Alert> surgeAlerts) {
         KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"));
         alerts.to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
@@ -217,16 +241,29 @@ public final class AllianceTopology {
     }
 
     /**
-     * Back to the ports: each recipient the handling code allows gets the alert on its own topic, redacted unless it
-     * was involved or has need-to-know; every delivery is audited.
+     * Back to the ports: each recipient the handling code allows gets each revision on its own topic, redacted unless
+     * it was involved or has need-to-know, unless its subscription holds the case back (a minimum score, a daily cap:
+     * counted per recipient, so those deliveries go by recipient first). Every decision is audited.
      */
     private void deliverToRecipients(KStream<String, Alert> alerts) {
         Redaction redaction = new Redaction(config.redactionSecret());
-        KStream<String, Delivery> deliveries = alerts.process(
-                () -> new AlertRouter(SUBSCRIPTIONS, PORTS, redaction), Named.as("route-alerts"));
-        deliveries.to(new DeliveredAlertSerializer.RecipientTopic(),
-                Produced.with(serdes.key, serdes.deliveredAlert).withName("recipient-alerts-sink"));
-        deliveries.mapValues(AllianceTopology::audit, Named.as("audit-deliveries"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DELIVERY_CAPS), serdes.key, Serdes.String()));
+        written(internal("deliveries-by-recipient-repartition"), Delivery.getClassSchema());
+        Map<String, KStream<String, Delivery>> routed = alerts.process(
+                        () -> new AlertRouter(SUBSCRIPTIONS, PORTS, redaction), Named.as("route-alerts"))
+                .split(Named.as("deliveries-"))
+                .branch((id, d) -> d.getDailyCap() > 0 && d.getWithheldBecause() == null, Branched.as("capped"))
+                .defaultBranch(Branched.as("uncapped"));
+        KStream<String, Delivery> capped = routed.get("deliveries-capped")
+                .selectKey((id, d) -> d.getRecipient(), Named.as("key-deliveries-by-recipient"))
+                .repartition(Repartitioned.with(serdes.key, serdes.delivery).withName("deliveries-by-recipient"))
+                .processValues(() -> new DailyCap(DELIVERY_CAPS), Named.as("apply-daily-caps"), DELIVERY_CAPS)
+                .selectKey((recipient, d) -> d.getAlert().getAlertId(), Named.as("key-capped-by-case"));
+        KStream<String, Delivery> decided = routed.get("deliveries-uncapped").merge(capped, Named.as("all-deliveries"));
+        decided.filter((id, d) -> d.getWithheldBecause() == null, Named.as("delivered"))
+                .to(new DeliveredAlertSerializer.RecipientTopic(),
+                        Produced.with(serdes.key, serdes.deliveredAlert).withName("recipient-alerts-sink"));
+        decided.mapValues(AllianceTopology::audit, Named.as("audit-deliveries"))
                 .to(Topics.AUDIT, Produced.with(serdes.key, serdes.audit).withName("audit-sink"));
         written(Topics.AUDIT, AlertDelivery.getClassSchema());
     }
@@ -264,11 +301,6 @@ public final class AllianceTopology {
         return sightings.repartition(Repartitioned.with(serdes.key, serdes.sighting).withName(name));
     }
 
-    private static StoreBuilder<WindowStore<String, Long>> findingsStore(String name) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, FINDING_ID_RETENTION, Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()).withCachingDisabled();
-    }
-
     /** Registers the value schema of a topic the topology writes, under the subject its serializer will use. */
     private void written(String topic, Schema schema) {
         registry.register(WireFormat.subject(topic, false), schema);
@@ -285,13 +317,14 @@ public final class AllianceTopology {
     private static AlertDelivery audit(Delivery d) {
         Alert a = d.getAlert();
         return new AlertDelivery(a.getAlertId(), d.getRecipient(), d.getTopic(), d.getBasis(), a.getHandlingCode(),
-                d.getRedacted(), a.getRuleId(), a.getRuleVersion(), a.getRaisedAt(), d.getDeliveredAt());
+                d.getRedacted(), a.getRuleId(), a.getRuleVersion(), a.getRaisedAt(), d.getDeliveredAt(), a.getRevision(),
+                d.getWithheldBecause());
     }
 
-    /** The entity rules, in the order they run. */
-    public static List<EntityRule> entityRules(AllianceConfig config) {
-        return List.of(new CrossPortEntityRule(), new SuspicionConfirmedRule(),
-                new VesselRepeatRule(config.vesselRepeatThreshold()));
+    /** The entity rules. */
+    public static List<PairRule> entityRules(AllianceConfig config) {
+        return List.of(new CrossPortEntityRule(), new SuspicionConfirmedRule(), new CloneContainerRule(config.cloneWithin()),
+                new VesselRepeatRule());
     }
 
     /**

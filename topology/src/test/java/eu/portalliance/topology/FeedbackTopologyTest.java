@@ -56,7 +56,7 @@ class FeedbackTopologyTest {
         RulePrecision afterOne = latest();
         // Attributed from the alliance's own record of the alert, not from what the port wrote.
         assertThat(afterOne.getRuleId()).isEqualTo("R1");
-        assertThat(afterOne.getRuleVersion()).isEqualTo(1);
+        assertThat(afterOne.getRuleVersion()).isEqualTo(2);
         assertThat(afterOne.getConfirmed()).isEqualTo(1);
         assertThat(afterOne.getPrecision()).isEqualTo(1.0);
         assertThat(afterOne.getKilogramsSeized()).isEqualTo(120.0);

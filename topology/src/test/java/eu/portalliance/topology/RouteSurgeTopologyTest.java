@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** R13 over weekly tumbling windows (7 days, grace 2 days, baseline of 4 windows, factor 3, minimum 3). */
+/**
+ * R13 v2 over weekly tumbling windows (7 days, grace 2 days, baseline of 4 windows, significance 0.01, floor 0.5 a
+ * window, minimum 3): at a usual rate of one a week five seizures are a surge; on a new route, four.
+ */
 class RouteSurgeTopologyTest {
     static final Duration WEEK = Duration.ofDays(7);
     /** Aligned to the epoch-based window grid, so "week n" is exactly one window. */
@@ -66,7 +69,7 @@ class RouteSurgeTopologyTest {
         for (int week = 0; week < 4; week++) {
             seizures("ECGYE", "BEANR", week, 1);
         }
-        seizures("ECGYE", "BEANR", 4, 4);
+        seizures("ECGYE", "BEANR", 4, 5);
         closeWeek(3);
         assertThat(surges()).isEmpty();
 
@@ -78,9 +81,10 @@ class RouteSurgeTopologyTest {
         assertThat(a.getEntityType()).isEqualTo(EntityType.ROUTE);
         assertThat(a.getEntityId()).isEqualTo("ECGYE>BEANR");
         assertThat(a.getPorts()).containsExactly("BEANR");
-        assertThat(a.getSourceEventIds()).hasSize(4);
-        assertThat(a.getAttributes()).containsEntry("count", "4").containsEntry("baseline", "1.00");
-        assertThat(a.getKilograms()).isEqualTo(480.0);
+        assertThat(a.getSourceEventIds()).hasSize(5);
+        assertThat(a.getAttributes()).containsEntry("count", "5").containsEntry("baseline", "1.00");
+        assertThat(a.getKilograms()).isEqualTo(5 * seizure("x", "BEANR", WEEK0).build().getKilograms());
+        assertThat(a.getScoreReasons()).anyMatch(r -> r.startsWith("5 seizures in one window where 1.0 are usual"));
     }
 
     @Test
@@ -92,6 +96,16 @@ class RouteSurgeTopologyTest {
         assertThat(surges()).isEmpty();
         closeWeek(4);
         assertThat(surges()).hasSize(1);
+    }
+
+    @Test
+    void fourAtOnceWhereOneIsUsualIsChanceNotASurge() {
+        for (int week = 0; week < 4; week++) {
+            seizures("ECGYE", "BEANR", week, 1);
+        }
+        seizures("ECGYE", "BEANR", 4, 4);
+        closeWeek(4);
+        assertThat(surges()).isEmpty();
     }
 
     @Test
@@ -117,29 +131,34 @@ class RouteSurgeTopologyTest {
         closeWeek(4);
         assertThat(surges()).isEmpty();
 
-        seizures("ECGYE", "BEANR", 4, 2);
-        // Raised the moment it qualified (the third seizure); the fourth only confirms the same finding.
+        seizures("ECGYE", "BEANR", 4, 3);
+        // Raised the moment it qualified (the fourth seizure); the fifth is new evidence: the same case's next revision.
         List<Alert> surges = surges();
-        assertThat(surges).hasSize(1);
-        assertThat(surges.get(0).getAttributes()).containsEntry("count", "3").containsEntry("baseline", "0.00")
+        assertThat(surges).extracting(Alert::getRevision).containsExactly(1, 2);
+        assertThat(surges).extracting(Alert::getAlertId).containsOnly(surges.get(0).getAlertId());
+        assertThat(surges.get(0).getAttributes()).containsEntry("count", "4").containsEntry("baseline", "0.00")
                 .containsEntry("windowStart", WEEK0.plus(WEEK.multipliedBy(4)).toString());
-        assertThat(t.metric("rejudged-windows-total")).isEqualTo(2.0);
-        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(4);
+        assertThat(surges.get(1).getAttributes()).containsEntry("count", "5");
+        assertThat(t.metric("rejudged-windows-total")).isEqualTo(3.0);
+        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(5);
     }
 
     @Test
     void seizuresArrivingInAnyOrderAreAllCounted() {
         // The surge week first, then its baseline weeks, each far behind stream time: a replay's interleaving.
         closeWeek(10);
-        seizures("ECGYE", "BEANR", 4, 4);
+        seizures("ECGYE", "BEANR", 4, 5);
         for (int week = 3; week >= 0; week--) {
             seizures("ECGYE", "BEANR", week, 1);
         }
         List<Alert> surges = surges();
-        assertThat(surges).hasSize(1);
-        assertThat(surges.get(0).getAttributes()).containsEntry("windowStart", WEEK0.plus(WEEK.multipliedBy(4)).toString());
-        assertThat(t.metric("rejudged-windows-total")).isEqualTo(8.0);
-        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(4);
+        assertThat(surges).extracting(Alert::getAlertId).containsOnly(surges.get(0).getAlertId());
+        Alert last = surges.get(surges.size() - 1);
+        assertThat(last.getAttributes()).containsEntry("windowStart", WEEK0.plus(WEEK.multipliedBy(4)).toString())
+                .containsEntry("count", "5");
+        assertThat(last.getStatus()).isEqualTo(eu.portalliance.avro.CaseStatus.OPEN);
+        assertThat(t.metric("rejudged-windows-total")).isEqualTo(9.0);
+        assertThat(count("ECGYE>BEANR", 4)).isEqualTo(5);
         for (int week = 0; week < 4; week++) {
             assertThat(count("ECGYE>BEANR", week)).isEqualTo(1);
         }
@@ -151,6 +170,23 @@ class RouteSurgeTopologyTest {
         var w = windows.fetch(new eu.portalliance.topology.query.EntityRef(EntityType.ROUTE, route).storeKey(),
                 WEEK0.plus(WEEK.multipliedBy(week)).toEpochMilli());
         return w == null ? 0 : w.value().getCount();
+    }
+
+    @Test
+    void aSurgeThatLaterDataUndoesIsWithdrawn() {
+        seizures("ECGYE", "BEANR", 4, 4);
+        closeWeek(4);
+        Alert raised = surges().get(0);
+        assertThat(raised.getStatus()).isEqualTo(eu.portalliance.avro.CaseStatus.OPEN);
+        // The weeks before, reported late: the route was this busy all along.
+        for (int week = 0; week < 4; week++) {
+            seizures("ECGYE", "BEANR", week, 2);
+        }
+        List<Alert> after = surges();
+        Alert last = after.get(after.size() - 1);
+        assertThat(last.getAlertId()).isEqualTo(raised.getAlertId());
+        assertThat(last.getStatus()).isEqualTo(eu.portalliance.avro.CaseStatus.WITHDRAWN);
+        assertThat(last.getRevision()).isEqualTo(2);
     }
 
     @Test

@@ -50,14 +50,23 @@ class RoutingTopologyTest {
     }
 
     /** Two seizures of one container at BEANR and NLRTM, with a named consignee, at the given handling code. */
-    private void crossPort(HandlingCode code, List<String> sharedWith) {
+    private String crossPort(HandlingCode code, List<String> sharedWith) {
+        return crossPort(code, sharedWith, T0);
+    }
+
+    private String crossPort(HandlingCode code, List<String> sharedWith, java.time.Instant at) {
         containers++;
         String container = eu.portalliance.ids.ContainerNumber.of("RTGU", containers);
         Party consignee = Party.newBuilder().setName("Tropical Traders Ltd").setCountry("BE").build();
-        t.seizure(seizure("A-" + containers, "BEANR", T0).setContainerNumber(container).setVesselImo(null)
+        t.seizure(seizure("A-" + containers, "BEANR", at).setContainerNumber(container).setVesselImo(null)
                 .setConsignee(consignee).setHandlingCode(code).setSharedWith(sharedWith).build());
-        t.seizure(seizure("B-" + containers, "NLRTM", T0.plusSeconds(3600)).setContainerNumber(container).setVesselImo(null)
+        t.seizure(seizure("B-" + containers, "NLRTM", at.plusSeconds(3600)).setContainerNumber(container).setVesselImo(null)
                 .setConsignee(null).setHandlingCode(HandlingCode.TLP_GREEN).build());
+        return container;
+    }
+
+    private List<AlertDelivery> auditOf(String recipient) {
+        return t.audit().readValuesToList().stream().filter(d -> d.getRecipient().equals(recipient)).toList();
     }
 
     private List<Alert> delivered(String subscriber) {
@@ -152,6 +161,54 @@ class RoutingTopologyTest {
         assertThat(t.alertsOf("PTSIE").isEmpty()).isTrue();
         assertThat(delivered("ITGIT")).hasSize(1);
         assertThat(t.alertsOf("ITGOA").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMinimumScoreHoldsBackWeakerCasesWhichStayQueryableAndAudited() {
+        t.subscription(everything("DEHAM").build());
+        crossPort(HandlingCode.TLP_GREEN, List.of());
+        double score = delivered("DEHAM").get(0).getScore();
+        auditOf("DEHAM");
+
+        t.subscription(everything("DEHAM").setMinimumScore(score + 0.1).build());
+        String held = crossPort(HandlingCode.TLP_GREEN, List.of());
+        assertThat(t.alertsOf("DEHAM").isEmpty()).isTrue();
+        assertThat(auditOf("DEHAM")).singleElement().satisfies(d -> {
+            assertThat(d.getWithheldBecause()).contains("below the subscription's minimum");
+            assertThat(d.getRevision()).isEqualTo(1);
+        });
+        assertThat(t.readAlerts()).as("on the alliance's topic, for the API").anyMatch(a -> a.getEntityId().equals(held));
+
+        t.subscription(everything("DEHAM").setMinimumScore(score).build());
+        crossPort(HandlingCode.TLP_GREEN, List.of());
+        assertThat(delivered("DEHAM")).hasSize(1);
+    }
+
+    @Test
+    void aDailyCapDeliversTheDaysFirstCasesHoldsTheRestAndTheirRevisions() {
+        t.subscription(everything("DEHAM").setDailyCap(2).build());
+        crossPort(HandlingCode.TLP_GREEN, List.of());
+        String second = crossPort(HandlingCode.TLP_GREEN, List.of());
+        String third = crossPort(HandlingCode.TLP_GREEN, List.of());
+        assertThat(delivered("DEHAM")).hasSize(2);
+        List<AlertDelivery> audit = auditOf("DEHAM");
+        assertThat(audit).filteredOn(d -> d.getWithheldBecause() != null).singleElement()
+                .satisfies(d -> assertThat(d.getWithheldBecause()).contains("daily cap of 2"));
+
+        // New evidence: the delivered case's next revision still goes, the held one's stays held.
+        t.seizure(seizure("C-2", "DEHAM", T0.plus(Duration.ofDays(3))).setContainerNumber(second).setVesselImo(null).setConsignee(null).build());
+        t.seizure(seizure("C-3", "DEHAM", T0.plus(Duration.ofDays(3))).setContainerNumber(third).setVesselImo(null).setConsignee(null).build());
+        List<Alert> revisions = delivered("DEHAM");
+        assertThat(revisions).singleElement().satisfies(a -> {
+            assertThat(a.getEntityId()).isEqualTo(second);
+            assertThat(a.getRevision()).isEqualTo(2);
+        });
+        assertThat(auditOf("DEHAM")).filteredOn(d -> d.getWithheldBecause() != null).extracting(AlertDelivery::getRevision)
+                .containsExactly(2);
+
+        // The next day has its own cap.
+        crossPort(HandlingCode.TLP_GREEN, List.of(), T0.plus(Duration.ofDays(1)));
+        assertThat(delivered("DEHAM")).hasSize(1);
     }
 
     @Test

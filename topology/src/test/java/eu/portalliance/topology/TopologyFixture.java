@@ -10,6 +10,7 @@ import eu.portalliance.avro.RiskLevel;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.InMemorySchemaRegistry;
 import eu.portalliance.serde.AvroSerde;
 import eu.portalliance.topics.Topics;
@@ -55,6 +56,8 @@ public final class TopologyFixture implements AutoCloseable {
         driver = new TopologyTestDriver(AllianceTopology.build(config, registry), props, WALL_CLOCK);
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), AvroSerde.value(registry, Alert.class).deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        // The founding ports, as bin/alliance up seeds them: members, and which of them are neighbours.
+        KnownPorts.ALLIANCE.forEach(p -> port(p.toAvro()));
     }
 
     public static AllianceConfig config(Path stateDir) {

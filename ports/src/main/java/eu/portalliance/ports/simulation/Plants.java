@@ -15,6 +15,7 @@ import eu.portalliance.avro.SubjectType;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.ids.ContainerNumber;
 import eu.portalliance.ids.ImoNumber;
+import eu.portalliance.reference.KnownPorts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class Plants {
         }
         scenarios.add(new Scenario("consignee-abused-at-three-ports",
                 "One long-standing consignee (" + eori + ") named on cocaine seizures at " + String.join(", ", at)
-                        + " within two weeks: R1 fires at the second port and again at the third",
+                        + " within two weeks: an R1 case at the second port, its next revision at the third",
                 "R1", EntityType.PARTY, "EORI:" + eori, ids));
     }
 
@@ -110,14 +111,17 @@ final class Plants {
     private void cloneContainer() {
         String container = freshContainer();
         String a = port("BEANR");
-        String b = port("PTSIE");
+        // A clone is two places no ship links within hours: never two neighbouring ports.
+        List<String> near = KnownPorts.find(a).map(KnownPorts.Port::neighbours).orElse(List.of());
+        String b = ports.contains("PTSIE") && !a.equals("PTSIE") && !near.contains("PTSIE") ? "PTSIE"
+                : ports.stream().filter(p -> !p.equals(a) && !near.contains(p)).findFirst().orElse(port("PTSIE"));
         List<String> ids = new ArrayList<>();
         ids.add(add(a, suspicion(a, day(6), container).setIndicators(List.of(Indicator.SEAL_MISMATCH)).build()));
         ids.add(add(b, suspicion(b, day(6).plus(Duration.ofHours(3)), container)
                 .setIndicators(List.of(Indicator.SCAN_IMAGE_MISMATCH)).build()));
         scenarios.add(new Scenario("clone-container",
                 "Container number " + container + " flagged at " + a + " and " + b + " three hours apart: one number, two "
-                        + "boxes (a clone); R1 fires", "R1", EntityType.CONTAINER, container, ids));
+                        + "boxes (a clone): R6", "R6", EntityType.CONTAINER, container, ids));
     }
 
     private void suspicionConfirmedElsewhere() {
@@ -143,7 +147,7 @@ final class Plants {
         ids.add(add(seized, seizure(seized, day(14)).setContainerNumber(container).build()));
         scenarios.add(new Scenario("insider-at-terminal",
                 "A terminal record edited and a gate-out before release at " + terminal + " for " + container
-                        + ", seized at " + seized + " the next day: C1, severity raised by R7",
+                        + ", seized at " + seized + " the next day: C1, its score raised by the insider signal (R7)",
                 "C1", EntityType.CONTAINER, container, ids));
     }
 

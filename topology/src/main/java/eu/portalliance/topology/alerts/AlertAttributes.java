@@ -13,12 +13,12 @@ public final class AlertAttributes {
     /** Ports of loading among the sources, comma-separated. */
     static final String ORIGINS = "origins";
     /** What the rule that raised the alert looks for. */
-    static final String RULE_DESCRIPTION = "ruleDescription";
+    public static final String RULE_DESCRIPTION = "ruleDescription";
 
     private AlertAttributes() {
     }
 
-    static void putOrigins(Map<String, String> attributes, List<String> origins) {
+    public static void putOrigins(Map<String, String> attributes, List<String> origins) {
         if (!origins.isEmpty()) {
             attributes.put(ORIGINS, String.join(",", origins));
         }

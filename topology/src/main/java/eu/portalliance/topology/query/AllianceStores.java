@@ -10,17 +10,21 @@ public final class AllianceStores {
     public static final String SUBSCRIPTIONS = "subscriptions";
     /** Every entity's sightings, one entry per (entity, event time), indexed by time. */
     public static final String ENTITY_SIGHTINGS = "entity-sightings";
-    /** Ids of the findings the entity rules raised, so a repeated finding is stopped where it is made. */
-    public static final String ENTITY_FINDINGS = "entity-findings";
     public static final String ROUTE_WINDOWS = "route-windows";
     /** How far each task has judged route windows: the end of the last window stream time has closed. */
     public static final String ROUTE_WINDOWS_CLOSED = "route-windows-closed";
-    /** Ids of the findings the route-surge rule raised. */
-    public static final String ROUTE_FINDINGS = "route-findings";
+    /** Daily-cap decisions per recipient: new cases counted per day, and what was held back. */
+    public static final String DELIVERY_CAPS = "delivery-caps";
     /** The table of alliance.alerts.v1, by alert id: outcome attribution and the analysts read it. */
     public static final String ALERTS = "alerts";
     public static final String LATEST_OUTCOMES = "latest-outcomes";
     public static final String RULE_PRECISION = "rule-precision";
+    /** Every instance's copy of alliance.rule-precision.v1, for the score. */
+    public static final String RULE_PRECISION_ALL = "rule-precision-all";
+    /** Each entity's cases: the findings connected over its sightings. */
+    public static final String ENTITY_CASES = "entity-cases";
+    /** Each port's origin mix over the last weeks (this task's sample of the traffic). */
+    public static final String PORT_ORIGINS = "port-origins";
 
     private AllianceStores() {
     }

@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * One delivery per recipient an alert may go to, redacted for recipients that were not involved. Subscriptions
- * and ports are read from global tables at the moment of routing, so a changed subscription applies to the next alert.
+ * One delivery per recipient a case revision may go to, redacted for recipients that were not involved, and withheld
+ * (still audited, still queryable) when it scores below the recipient's minimum. Subscriptions and ports are read from
+ * global tables at the moment of routing, so a changed subscription applies to the next revision.
  */
 public final class AlertRouter implements Processor<String, Alert, String, Delivery> {
     private final String subscriptionsStore;
@@ -65,9 +66,12 @@ public final class AlertRouter implements Processor<String, Alert, String, Deliv
             if (redact && redacted == null) {
                 redacted = redaction.redact(alert);
             }
+            String withheld = alert.getScore() < r.minimumScore()
+                    ? String.format("score %.1f is below the subscription's minimum %.1f", alert.getScore(), r.minimumScore()) : null;
             Delivery d = Delivery.newBuilder().setRecipient(r.id()).setTopic(r.topic()).setBasis(r.basis())
                     .setRedacted(redact).setAlert(redact ? redacted : alert)
-                    .setDeliveredAt(Instant.ofEpochMilli(context.currentSystemTimeMs())).build();
+                    .setDeliveredAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                    .setDailyCap(r.dailyCap()).setWithheldBecause(withheld).build();
             context.forward(record.withValue(d));
         }
     }

@@ -52,7 +52,8 @@ public final class HandlingPolicy {
                 topic = Optional.of(Topics.alertsFor(id));
             }
             topic.ifPresent(t -> out.add(new Recipient(id, t, basis,
-                    sub.map(Subscription::getNeedToKnowParties).orElse(false))));
+                    sub.map(Subscription::getNeedToKnowParties).orElse(false),
+                    sub.map(Subscription::getMinimumScore).orElse(0.0), sub.map(Subscription::getDailyCap).orElse(0))));
         });
         return out;
     }

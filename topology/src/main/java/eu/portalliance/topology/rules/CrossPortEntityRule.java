@@ -1,18 +1,20 @@
 package eu.portalliance.topology.rules;
 
 import eu.portalliance.avro.AlertType;
-import eu.portalliance.avro.Severity;
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.avro.SubjectType;
 import eu.portalliance.topology.avro.Sighting;
-import java.util.List;
-import java.util.Map;
+import eu.portalliance.topology.avro.SightingKind;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
- * R1: the same container, bill of lading, vessel or party flagged or seized at two or more different alliance
- * ports within the window. Fires each time the set of ports grows; three ports or more is HIGH.
+ * R1 v2: the same container, bill of lading, vessel or party at two alliance ports within the window, where that is
+ * unusual. Version 2 weighs base rates: a container or bill of lading needs a seizure at each port (a suspicion with a
+ * seizure is C1; two suspicions of one box are what harmonised targeting does by design); a vessel needs seizures at
+ * both ports, because big carriers' vessels are flagged at every port of their rotation; a party needs seizures, or a
+ * seizure and a warning about that party itself, because big importers are flagged at many ports as a matter of course.
  */
-public final class CrossPortEntityRule implements EntityRule {
+public final class CrossPortEntityRule implements PairRule {
     @Override
     public String id() {
         return "R1";
@@ -20,51 +22,42 @@ public final class CrossPortEntityRule implements EntityRule {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
     public String description() {
-        return "Same container, bill of lading, vessel or party flagged or seized at two or more alliance ports within the window";
-    }
-
-    /** Fires only when the related sightings name ports, none of them the new sighting's. */
-    @Override
-    public Gate gate(Sighting latest) {
-        return new Gate() {
-            private boolean any;
-
-            @Override
-            public Decision see(Sighting related) {
-                any = true;
-                return related.getPort().equals(latest.getPort()) ? Decision.WONT_FIRE : Decision.UNDECIDED;
-            }
-
-            @Override
-            public Decision finish() {
-                return any ? Decision.MAY_FIRE : Decision.WONT_FIRE;
-            }
-        };
+        return "Same container, bill of lading, vessel or party seized at two alliance ports within the window "
+                + "(for a party: or seized at one and the subject of a warning at the other)";
     }
 
     @Override
-    public Optional<Finding> evaluate(Sighting latest, List<Sighting> related) {
-        TreeSet<String> before = Sightings.ports(related);
-        if (before.isEmpty() || before.contains(latest.getPort())) {
+    public AlertType type() {
+        return AlertType.CROSS_PORT_ENTITY;
+    }
+
+    @Override
+    public boolean relevant(EntityType entity, Sighting s) {
+        return s.getKind() == SightingKind.SEIZURE
+                || (entity == EntityType.PARTY && s.getSubject() == SubjectType.PARTY);
+    }
+
+    @Override
+    public Optional<String> finds(EntityType entity, Sighting a, Sighting b, Neighbours neighbours) {
+        if (a.getPort().equals(b.getPort()) || !relevant(entity, a) || !relevant(entity, b)) {
             return Optional.empty();
         }
-        List<Sighting> sources = Sightings.with(related, latest);
-        TreeSet<String> ports = Sightings.ports(sources);
-        Severity severity = ports.size() >= 3 ? Severity.HIGH : Severity.MEDIUM;
-        String label = Sightings.entityLabel(latest.getEntityType());
-        String summary = label + " " + latest.getEntityId() + " seen at " + ports.size() + " alliance ports " + ports
-                + ": " + String.join("; ", sources.stream().map(Sightings::describe).toList());
-        return Optional.of(new Finding(this, AlertType.CROSS_PORT_ENTITY, severity,
-                List.of("seen at " + ports.size() + " ports within the window"),
-                latest.getEntityType(), latest.getEntityId(), Evidence.of(sources), List.of(), summary,
-                "Check " + label.toLowerCase(java.util.Locale.ROOT) + " " + latest.getEntityId()
-                        + " against the other ports' findings before release",
-                Map.of("portCount", Integer.toString(ports.size())),
-                latest.getEntityType() + ":" + latest.getEntityId() + ":" + String.join(",", ports)));
+        boolean seizures = a.getKind() == SightingKind.SEIZURE && b.getKind() == SightingKind.SEIZURE;
+        if (!seizures && (a.getKind() == SightingKind.SEIZURE) == (b.getKind() == SightingKind.SEIZURE)) {
+            return Optional.empty();
+        }
+        String first = a.getPort().compareTo(b.getPort()) < 0 ? a.getPort() : b.getPort();
+        String second = first.equals(a.getPort()) ? b.getPort() : a.getPort();
+        return Optional.of(seizures ? "seized at " + first + " and " + second
+                : "seized at " + seizurePort(a, b) + ", warned about at " + (seizurePort(a, b).equals(a.getPort()) ? b.getPort() : a.getPort()));
+    }
+
+    private static String seizurePort(Sighting a, Sighting b) {
+        return a.getKind() == SightingKind.SEIZURE ? a.getPort() : b.getPort();
     }
 }

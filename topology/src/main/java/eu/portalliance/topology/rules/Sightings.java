@@ -7,42 +7,42 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Small helpers the rules share. */
-final class Sightings {
+/** Small helpers the rules and cases share. */
+public final class Sightings {
     private Sightings() {
     }
 
-    static List<Sighting> with(List<Sighting> related, Sighting latest) {
+    public static List<Sighting> with(List<Sighting> related, Sighting latest) {
         List<Sighting> all = new ArrayList<>(related);
         all.add(latest);
         all.sort(Comparator.comparing(Sighting::getEventTime).thenComparing(Sighting::getEventId));
         return all;
     }
 
-    static TreeSet<String> ports(List<Sighting> sightings) {
+    public static TreeSet<String> ports(List<Sighting> sightings) {
         TreeSet<String> ports = new TreeSet<>();
         sightings.forEach(s -> ports.add(s.getPort()));
         return ports;
     }
 
-    static List<Sighting> seizures(List<Sighting> sightings) {
+    public static List<Sighting> seizures(List<Sighting> sightings) {
         return sightings.stream().filter(s -> s.getKind() == SightingKind.SEIZURE).toList();
     }
 
     /** Whether every source is about one and the same container. */
-    static boolean oneContainer(List<Sighting> sources) {
+    public static boolean oneContainer(List<Sighting> sources) {
         String container = sources.get(0).getContainerNumber();
         return container != null && sources.stream().allMatch(s -> container.equals(s.getContainerNumber()));
     }
 
-    static String describe(Sighting s) {
+    public static String describe(Sighting s) {
         return s.getKind() == SightingKind.SEIZURE
                 ? String.format("seizure at %s (%.1f kg %s)", s.getPort(), s.getKilograms(),
                 s.getDrugType() == null ? "" : s.getDrugType().name().toLowerCase(java.util.Locale.ROOT)).replace(" )", ")")
                 : "suspicion at " + s.getPort() + " " + s.getIndicators();
     }
 
-    static String entityLabel(eu.portalliance.avro.EntityType type) {
+    public static String entityLabel(eu.portalliance.avro.EntityType type) {
         return switch (type) {
             case CONTAINER -> "Container";
             case BILL_OF_LADING -> "Bill of lading";

@@ -35,6 +35,7 @@ public final class SightingFactory {
                 .setKilograms(s.getKilograms())
                 .setDrugType(s.getDrugType())
                 .setContainerNumber(s.getContainerNumber())
+                .setVesselImo(s.getVesselImo())
                 .setParties(parties(s.getShipper(), s.getConsignee()))
                 .build();
         List<Sighting> out = new ArrayList<>();
@@ -66,7 +67,9 @@ public final class SightingFactory {
                 .setHandlingRestrictions(e.getHandlingRestrictions())
                 .setSharedWith(e.getSharedWith())
                 .setIndicators(e.getIndicators())
+                .setSubject(e.getSubjectType())
                 .setContainerNumber(aboutContainer ? e.getContainerNumber() : null)
+                .setVesselImo(e.getVesselImo())
                 .setParties(parties(e.getParty()))
                 .build();
         List<Sighting> out = new ArrayList<>();
@@ -116,7 +119,7 @@ public final class SightingFactory {
     private static Sighting as(Sighting base, EntityType type, String id) {
         return new Sighting(base.getEventId(), base.getKind(), base.getPort(), base.getEventTime(), type, id,
                 base.getHandlingCode(), base.getHandlingRestrictions(), base.getSharedWith(), base.getKilograms(),
-                base.getDrugType(), base.getIndicators(), base.getRouteCodes(), base.getNextPortsOfCall(),
-                base.getContainerNumber(), base.getParties());
+                base.getDrugType(), base.getIndicators(), base.getSubject(), base.getRouteCodes(), base.getNextPortsOfCall(),
+                base.getContainerNumber(), base.getVesselImo(), base.getParties());
     }
 }

@@ -1,19 +1,28 @@
 package eu.portalliance.topology.surge;
 
 import eu.portalliance.avro.Alert;
-import eu.portalliance.topology.alerts.AlertFactory;
+import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.avro.RuleHit;
+import eu.portalliance.topology.avro.PortOrigins;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
-import eu.portalliance.topology.reference.RiskOriginLookup;
-import eu.portalliance.topology.rules.RiskOriginRule;
-import eu.portalliance.topology.rules.RouteSurgeRule;
-import eu.portalliance.topology.correlate.FindingsSeen;
+import eu.portalliance.topology.cases.CaseAlerts;
+import eu.portalliance.topology.cases.CaseIds;
+import eu.portalliance.topology.cases.CaseScore;
+import eu.portalliance.topology.cases.OriginMix;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.query.RouteKey;
+import eu.portalliance.topology.reference.Reference;
+import eu.portalliance.topology.rules.Finding;
+import eu.portalliance.topology.rules.Poisson;
+import eu.portalliance.topology.rules.RouteSurgeRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -26,40 +35,37 @@ import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Rule R13 over each route's tumbling windows. A window is first judged when stream time passes its end plus grace,
- * against the mean of the route's previous windows. Unlike a windowed aggregation, a seizure that arrives after its
- * window was judged is still counted, and the window judged again: a replay, a backfill after an outage or a port's
- * late batch reaches the rule in whatever order the upstream tasks interleave it, often days apart, and dropping
- * those seizures silenced R13 exactly when history was being re-examined.
+ * Rule R13 over each route's tumbling windows; a window that qualifies is a case. A window is first judged when stream
+ * time passes its end plus grace, against the mean of the route's previous windows. A seizure that arrives after that
+ * is still counted, and everything it changes is judged again: its own window (new evidence is the case's next
+ * revision) and the windows whose baseline it raised (a case whose surge no longer stands is withdrawn). So the cases
+ * that stand in the end depend on the seizures, not on the order a replay or a late batch delivered them in.
  */
 public final class RouteSurgeDetector implements Processor<String, Sighting, String, Alert> {
     private static final String CLOSED_UP_TO = "closed-up-to";
 
     private final String windowStoreName;
     private final String progressStoreName;
-    private final String findingsStoreName;
-    private final String riskStoreName;
+    private final String originsStoreName;
     private final RouteSurgeRule rule;
     private final long size;
     private final long grace;
     private final long retention;
     private final int baselineWindows;
-    private final RiskOriginRule riskRule = new RiskOriginRule();
-    private AlertFactory alerts;
-    private RiskOriginRule.Lookup riskOrigins;
-    private FindingsSeen findings;
+    private CaseAlerts alerts;
     private ProcessorContext<String, Alert> context;
     private TimestampedWindowStore<String, RouteWindow> windows;
     private KeyValueStore<String, Long> progress;
+    private KeyValueStore<String, PortOrigins> origins;
+    private Reference reference;
     private Sensor tooOld;
     private Sensor rejudged;
 
-    public RouteSurgeDetector(String windowStoreName, String progressStoreName, String findingsStoreName, String riskStoreName,
-                              RouteSurgeRule rule, Duration size, Duration grace, Duration retention, int baselineWindows) {
+    public RouteSurgeDetector(String windowStoreName, String progressStoreName, String originsStoreName, RouteSurgeRule rule,
+                              Duration size, Duration grace, Duration retention, int baselineWindows) {
         this.windowStoreName = windowStoreName;
         this.progressStoreName = progressStoreName;
-        this.findingsStoreName = findingsStoreName;
-        this.riskStoreName = riskStoreName;
+        this.originsStoreName = originsStoreName;
         this.rule = rule;
         this.size = size.toMillis();
         this.grace = grace.toMillis();
@@ -72,16 +78,17 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         this.context = context;
         this.windows = context.getStateStore(windowStoreName);
         this.progress = context.getStateStore(progressStoreName);
-        this.findings = new FindingsSeen(context.getStateStore(findingsStoreName));
-        this.riskOrigins = RiskOriginLookup.in(context, riskStoreName);
-        this.alerts = new AlertFactory(riskOrigins);
+        this.origins = context.getStateStore(originsStoreName);
+        this.reference = Reference.in(context);
+        this.alerts = new CaseAlerts(reference.riskOrigins());
         tooOld = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "expired-seizures", Sensor.RecordingLevel.INFO);
         rejudged = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "rejudged-windows", Sensor.RecordingLevel.INFO);
     }
 
     @Override
     public void process(Record<String, Sighting> record) {
-        long t = record.value().getEventTime().toEpochMilli();
+        Sighting seizure = record.value();
+        long t = seizure.getEventTime().toEpochMilli();
         long start = t - Math.floorMod(t, size);
         long streamTime = context.currentStreamTimeMs();
         if (start + size + retention <= streamTime) {
@@ -89,8 +96,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
             return;
         }
         RouteWindow before = valueOf(windows.fetch(record.key(), start));
-        Sighting seizure = record.value();
-        RouteWindow after = RouteWindows.add(seizure, riskRule.assess(seizure.getRouteCodes(), t, riskOrigins),
+        RouteWindow after = RouteWindows.add(seizure, alerts.risk(seizure.getRouteCodes(), t),
                 before == null ? RouteWindows.empty() : before);
         if (after == before) {
             return;
@@ -100,7 +106,10 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         Long closedUpTo = progress.get(CLOSED_UP_TO);
         if (closedUpTo != null && start + size <= closedUpTo) {
             rejudged.record();
-            judge(record.key(), start, after, before);
+            // This window has new evidence; the next ones have a new baseline.
+            for (int i = 0; i <= baselineWindows && start + (i + 1) * size <= closedUpTo; i++) {
+                judge(record.key(), start + i * size);
+            }
         }
         long boundary = Math.floorDiv(streamTime - grace, size) * size;
         if (closedUpTo == null || boundary > closedUpTo) {
@@ -120,28 +129,54 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<RouteWindow>> it = windows.fetchAll(firstStart, lastStart)) {
             it.forEachRemaining(closed::add);
         }
-        closed.forEach(kv -> judge(kv.key.key(), kv.key.window().start(), kv.value.value(), null));
+        closed.forEach(kv -> judge(kv.key.key(), kv.key.window().start()));
     }
 
     /**
-     * Judges {@code window}; when it is a closed window changed by a late seizure, {@code before} is what it held until
-     * then. If that already qualified, its alert was raised when it was judged with it (baselines only grow as seizures
-     * are added), so the same finding is not sent through the alert pipeline again.
+     * Judges the window at {@code start} against its baseline, and publishes what changed: a new case, its next
+     * revision when it holds more seizures than last published, or its withdrawal when it no longer qualifies.
      */
-    private void judge(String key, long start, RouteWindow window, RouteWindow before) {
+    private void judge(String key, long start) {
+        RouteWindow window = valueOf(windows.fetch(key, start));
+        if (window == null) {
+            return;
+        }
         RouteKey route = RouteKey.parse(EntityRef.fromStoreKey(key).id());
         List<Integer> previous = new ArrayList<>();
         for (int i = 1; i <= baselineWindows; i++) {
             RouteWindow w = valueOf(windows.fetch(key, start - i * size));
             previous.add(w == null ? 0 : w.getCount());
         }
-        if (before != null && rule.evaluate(route, start, start + size, before, previous).isPresent()) {
+        Optional<Finding> finding = rule.evaluate(route, start, start + size, window, previous);
+        double usual = rule.usualRate(previous);
+        CaseScore.Surge surge = new CaseScore.Surge(window.getCount(), usual, Poisson.surprise(window.getCount(), usual));
+        RouteWindow.Builder next = RouteWindow.newBuilder(window);
+        if (finding.isPresent() && (!window.getCaseOpen() || window.getCount() > window.getCaseCount())) {
+            long firstRaisedAt = window.getCaseFirstRaisedAt() > 0 ? window.getCaseFirstRaisedAt() : window.getLastEventTime();
+            next.setCaseRevision(window.getCaseRevision() + 1).setCaseOpen(true).setCaseCount(window.getCount())
+                    .setCaseFirstRaisedAt(firstRaisedAt);
+            publish(route, start, finding.get(), surge, next.getCaseRevision(), CaseStatus.OPEN, firstRaisedAt);
+        } else if (finding.isEmpty() && window.getCaseOpen()) {
+            next.setCaseRevision(window.getCaseRevision() + 1).setCaseOpen(false);
+            publish(route, start, rule.describe(route, start, start + size, window, previous), surge, next.getCaseRevision(),
+                    CaseStatus.WITHDRAWN, window.getCaseFirstRaisedAt());
+        } else {
             return;
         }
-        rule.evaluate(route, start, start + size, window, previous)
-                .map(alerts::alert)
-                .filter(alert -> findings.firstTime(alert.getAlertId(), alert.getRaisedAt().toEpochMilli()))
-                .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, alert.getRaisedAt().toEpochMilli())));
+        RouteWindow judged = next.build();
+        windows.put(key, ValueAndTimestamp.make(judged, judged.getLastEventTime()), start);
+    }
+
+    private void publish(RouteKey route, long start, Finding f, CaseScore.Surge surge, int revision, CaseStatus status, long firstRaisedAt) {
+        List<RuleHit> hits = List.of(new RuleHit(rule.id(), rule.version(), f.type(), f.reasons()));
+        var share = OriginMix.share(origins.get(route.port()), route.origin(), f.evidence().lastEventTime());
+        double unusual = CaseScore.unusualRisk(alerts.risk(List.of(route.origin()), f.evidence().lastEventTime()).level(), share);
+        int seizures = f.evidence().eventIds().size();
+        Alert alert = alerts.alert(new CaseAlerts.Draft(CaseIds.ofRouteWindow(route.toString(), start), revision, status, null,
+                firstRaisedAt, EntityType.ROUTE, route.toString(), f.evidence(), hits, f.summary(), f.recommendedAction(),
+                List.of(), Map.copyOf(f.attributes()), new CaseScore.Facts(seizures, 1, f.evidence().kilograms(), false, false,
+                false, unusual, reference.precision(hits), surge, null)));
+        context.forward(new Record<>(alert.getAlertId(), alert, alert.getRaisedAt().toEpochMilli()));
     }
 
     private static RouteWindow valueOf(ValueAndTimestamp<RouteWindow> v) {

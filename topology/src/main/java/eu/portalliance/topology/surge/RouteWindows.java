@@ -13,8 +13,6 @@ import java.util.TreeSet;
 
 /** The aggregation of seizures into a route's window. */
 public final class RouteWindows {
-    static final int MAX_IDS = 200;
-
     private RouteWindows() {
     }
 
@@ -28,10 +26,9 @@ public final class RouteWindows {
             return w;
         }
         long t = seizure.getEventTime().toEpochMilli();
-        List<String> ids = new ArrayList<>(w.getEventIds());
-        if (ids.size() < MAX_IDS) {
-            ids.add(seizure.getEventId());
-        }
+        // Every id, sorted: a replay of any of them is recognised, and the lineage is the same whatever the order.
+        TreeSet<String> ids = new TreeSet<>(w.getEventIds());
+        ids.add(seizure.getEventId());
         Set<HandlingRestriction> restrictions = new TreeSet<>(w.getHandlingRestrictions());
         restrictions.addAll(seizure.getHandlingRestrictions());
         Set<String> reasons = new LinkedHashSet<>(w.getRiskReasons());
@@ -39,7 +36,7 @@ public final class RouteWindows {
         return RouteWindow.newBuilder(w)
                 .setCount(w.getCount() + 1)
                 .setKilograms(w.getKilograms() + seizure.getKilograms())
-                .setEventIds(ids)
+                .setEventIds(new ArrayList<>(ids))
                 .setHandlingCode(Levels.mostRestrictive(w.getHandlingCode(), seizure.getHandlingCode()))
                 .setHandlingRestrictions(List.copyOf(restrictions))
                 .setRiskLevel(Levels.highest(w.getRiskLevel(), risk.level()))

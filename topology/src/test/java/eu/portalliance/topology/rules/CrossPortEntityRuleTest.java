@@ -3,50 +3,65 @@ package eu.portalliance.topology.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.EntityType;
-import eu.portalliance.avro.Severity;
+import eu.portalliance.avro.SubjectType;
 import eu.portalliance.topology.avro.Sighting;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CrossPortEntityRuleTest {
     final CrossPortEntityRule rule = new CrossPortEntityRule();
-    final Sighting antwerp = S.seizure("A", "BEANR", EntityType.CONTAINER, "CSQU3054383", 0).build();
+    static final String BOX = "CSQU3054383";
+    static final String SHIP = "9074729";
+    static final String IMPORTER = "EORI:NL123456789";
 
     @Test
-    void secondPortFires() {
-        Finding f = rule.evaluate(S.suspicion("B", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 5).build(), List.of(antwerp)).orElseThrow();
-        assertThat(f.evidence().ports()).containsExactly("BEANR", "NLRTM");
-        assertThat(f.evidence().eventIds()).containsExactly("A", "B");
-        assertThat(f.baseSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(f.identity()).isEqualTo("CONTAINER:CSQU3054383:BEANR,NLRTM");
+    void aContainerSeizedAtTwoPortsIsAFinding() {
+        Sighting antwerp = S.seizure("A", "BEANR", EntityType.CONTAINER, BOX, 0).build();
+        Sighting rotterdam = S.seizure("B", "NLRTM", EntityType.CONTAINER, BOX, 5).build();
+        assertThat(rule.finds(EntityType.CONTAINER, rotterdam, antwerp, PairRule.Neighbours.NONE)).contains("seized at BEANR and NLRTM");
+        assertThat(rule.finds(EntityType.CONTAINER, antwerp, rotterdam, PairRule.Neighbours.NONE))
+                .as("either order").contains("seized at BEANR and NLRTM");
     }
 
     @Test
-    void samePortOrNothingBeforeDoesNot() {
-        assertThat(rule.evaluate(S.seizure("B", "BEANR", EntityType.CONTAINER, "CSQU3054383", 5).build(), List.of(antwerp))).isEmpty();
-        assertThat(rule.evaluate(antwerp, List.of())).isEmpty();
+    void twoFlagsOfOneBoxAreWhatHarmonisedTargetingDoesNotAFinding() {
+        Sighting a = S.suspicion("A", "BEANR", EntityType.CONTAINER, BOX, 0).build();
+        Sighting b = S.suspicion("B", "NLRTM", EntityType.CONTAINER, BOX, 50).build();
+        assertThat(rule.relevant(EntityType.CONTAINER, a)).isFalse();
+        assertThat(rule.finds(EntityType.CONTAINER, a, b, PairRule.Neighbours.NONE)).isEmpty();
     }
 
     @Test
-    void aKnownPortAgainDoesNotFireAgain() {
-        Sighting rotterdam = S.seizure("B", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 5).build();
-        assertThat(rule.evaluate(S.seizure("C", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 9).build(),
-                List.of(antwerp, rotterdam))).isEmpty();
+    void onePortTwiceIsNotCrossPort() {
+        assertThat(rule.finds(EntityType.CONTAINER, S.seizure("A", "BEANR", EntityType.CONTAINER, BOX, 0).build(),
+                S.seizure("B", "BEANR", EntityType.CONTAINER, BOX, 5).build(), PairRule.Neighbours.NONE)).isEmpty();
     }
 
     @Test
-    void thirdPortIsHigh() {
-        Sighting rotterdam = S.seizure("B", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 5).build();
-        Finding f = rule.evaluate(S.seizure("C", "DEHAM", EntityType.CONTAINER, "CSQU3054383", 9).build(),
-                List.of(antwerp, rotterdam)).orElseThrow();
-        assertThat(f.baseSeverity()).isEqualTo(Severity.HIGH);
-        assertThat(f.evidence().kilograms()).isEqualTo(300.0);
+    void aVesselFlaggedAtEveryPortOfItsRotationIsRoutineOnlySeizuresCount() {
+        Sighting flagged = S.suspicion("A", "BEANR", EntityType.VESSEL, SHIP, 0).setSubject(SubjectType.VESSEL).build();
+        Sighting seized = S.seizure("B", "NLRTM", EntityType.VESSEL, SHIP, 5).build();
+        assertThat(rule.relevant(EntityType.VESSEL, flagged)).isFalse();
+        assertThat(rule.finds(EntityType.VESSEL, flagged, seized, PairRule.Neighbours.NONE)).isEmpty();
+        assertThat(rule.finds(EntityType.VESSEL, seized, S.seizure("C", "DEHAM", EntityType.VESSEL, SHIP, 9).build(),
+                PairRule.Neighbours.NONE)).isPresent();
+    }
+
+    @Test
+    void aPartyNeedsSeizuresOrASeizureAndAWarningAboutItself() {
+        Sighting seized = S.seizure("A", "BEANR", EntityType.PARTY, IMPORTER, 0).build();
+        Sighting namedOnAFlaggedBox = S.suspicion("B", "NLRTM", EntityType.PARTY, IMPORTER, 5).setSubject(SubjectType.CONTAINER).build();
+        Sighting warnedAbout = S.suspicion("C", "DEHAM", EntityType.PARTY, IMPORTER, 9).setSubject(SubjectType.PARTY).build();
+        assertThat(rule.relevant(EntityType.PARTY, namedOnAFlaggedBox)).as("a big importer's boxes are flagged everywhere").isFalse();
+        assertThat(rule.finds(EntityType.PARTY, seized, namedOnAFlaggedBox, PairRule.Neighbours.NONE)).isEmpty();
+        assertThat(rule.finds(EntityType.PARTY, seized, warnedAbout, PairRule.Neighbours.NONE)).contains("seized at BEANR, warned about at DEHAM");
+        assertThat(rule.finds(EntityType.PARTY, warnedAbout, S.suspicion("D", "ESALG", EntityType.PARTY, IMPORTER, 12)
+                .setSubject(SubjectType.PARTY).build(), PairRule.Neighbours.NONE)).as("two warnings, no seizure").isEmpty();
     }
 
     @Test
     void hasAnIdVersionAndDescription() {
         assertThat(rule.id()).isEqualTo("R1");
-        assertThat(rule.version()).isPositive();
+        assertThat(rule.version()).isEqualTo(2);
         assertThat(rule.description()).isNotBlank();
     }
 }

@@ -3,42 +3,31 @@ package eu.portalliance.topology.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.EntityType;
-import eu.portalliance.avro.Severity;
-import java.util.List;
+import eu.portalliance.avro.SubjectType;
 import org.junit.jupiter.api.Test;
 
 class VesselRepeatRuleTest {
-    final VesselRepeatRule rule = new VesselRepeatRule(2);
+    final VesselRepeatRule rule = new VesselRepeatRule();
+    static final String SHIP = "9074729";
 
     @Test
-    void secondSeizureFiresAndAddressesTheNextPorts() {
-        Finding f = rule.evaluate(S.seizure("B", "NLRTM", EntityType.VESSEL, "9074729", 5).setNextPortsOfCall(List.of("DEHAM")).build(),
-                List.of(S.seizure("A", "BEANR", EntityType.VESSEL, "9074729", 0).build())).orElseThrow();
-        assertThat(f.addressedTo()).containsExactly("DEHAM");
-        assertThat(f.baseSeverity()).isEqualTo(Severity.HIGH);
+    void twoSeizuresOnOneVesselAtOnePortOrTwo() {
+        assertThat(rule.finds(EntityType.VESSEL, S.seizure("A", "BEANR", EntityType.VESSEL, SHIP, 0).build(),
+                S.seizure("B", "NLRTM", EntityType.VESSEL, SHIP, 5).build(), PairRule.Neighbours.NONE)).contains("seizures at BEANR and NLRTM on one vessel");
+        assertThat(rule.finds(EntityType.VESSEL, S.seizure("A", "BEANR", EntityType.VESSEL, SHIP, 0).build(),
+                S.seizure("B", "BEANR", EntityType.VESSEL, SHIP, 5).build(), PairRule.Neighbours.NONE)).contains("seizures at BEANR twice on one vessel");
     }
 
     @Test
-    void nextPortsFallBackToEarlierSeizures() {
-        Finding f = rule.evaluate(S.seizure("B", "NLRTM", EntityType.VESSEL, "9074729", 5).build(),
-                List.of(S.seizure("A", "BEANR", EntityType.VESSEL, "9074729", 0).setNextPortsOfCall(List.of("PLGDN")).build())).orElseThrow();
-        assertThat(f.addressedTo()).containsExactly("PLGDN");
+    void flagsOnAVesselAndOtherEntitiesAreNotRepeats() {
+        assertThat(rule.relevant(EntityType.VESSEL, S.suspicion("A", "BEANR", EntityType.VESSEL, SHIP, 0).setSubject(SubjectType.VESSEL).build())).isFalse();
+        assertThat(rule.relevant(EntityType.CONTAINER, S.seizure("A", "BEANR", EntityType.CONTAINER, "CSQU3054383", 0).build())).isFalse();
     }
 
     @Test
-    void aThirdIsCritical() {
-        Finding f = rule.evaluate(S.seizure("C", "NLRTM", EntityType.VESSEL, "9074729", 9).build(),
-                List.of(S.seizure("A", "BEANR", EntityType.VESSEL, "9074729", 0).build(),
-                        S.seizure("B", "BEANR", EntityType.VESSEL, "9074729", 5).build())).orElseThrow();
-        assertThat(f.baseSeverity()).isEqualTo(Severity.CRITICAL);
-    }
-
-    @Test
-    void oneSeizureOrSuspicionsOrOtherEntitiesDoNot() {
-        assertThat(rule.evaluate(S.seizure("A", "BEANR", EntityType.VESSEL, "9074729", 0).build(), List.of())).isEmpty();
-        assertThat(rule.evaluate(S.seizure("B", "BEANR", EntityType.VESSEL, "9074729", 5).build(),
-                List.of(S.suspicion("A", "BEANR", EntityType.VESSEL, "9074729", 0).build()))).isEmpty();
-        assertThat(rule.evaluate(S.seizure("B", "BEANR", EntityType.CONTAINER, "C", 5).build(),
-                List.of(S.seizure("A", "BEANR", EntityType.CONTAINER, "C", 0).build()))).isEmpty();
+    void hasAnIdVersionAndDescription() {
+        assertThat(rule.id()).isEqualTo("R12");
+        assertThat(rule.version()).isPositive();
+        assertThat(rule.description()).isNotBlank();
     }
 }
