@@ -4,6 +4,7 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
+import eu.portalliance.platform.kafka.Lag;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;

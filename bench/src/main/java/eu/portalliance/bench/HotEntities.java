@@ -11,6 +11,7 @@ import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.ids.ContainerNumber;
 import eu.portalliance.ids.ImoNumber;
 import eu.portalliance.ports.PortClient;
+import eu.portalliance.platform.kafka.Lag;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroSerializer;
 import eu.portalliance.topics.Topics;

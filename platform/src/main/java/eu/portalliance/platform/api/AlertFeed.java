@@ -29,6 +29,9 @@ public final class AlertFeed implements AutoCloseable {
     private final Set<BlockingQueue<String>> watchers = new CopyOnWriteArraySet<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean serving = true;
+    /** Put in a watcher's queue to end its stream: the queues carry JSON, which never starts with a NUL. */
+    private static final String GOODBYE = "\u0000goodbye";
 
     public AlertFeed(Map<String, Object> kafkaConfig, Topic<String, Alert> alerts) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
@@ -73,9 +76,11 @@ public final class AlertFeed implements AutoCloseable {
         try {
             client.sendComment("connected");
             client.sendEvent("ready", "{}");
-            while (running && !client.terminated()) {
+            while (serving && !client.terminated()) {
                 String alert = queue.poll(15, TimeUnit.SECONDS);
-                if (alert == null) {
+                if (GOODBYE.equals(alert)) {
+                    break;
+                } else if (alert == null) {
                     client.sendComment("keep-alive");
                 } else {
                     client.sendEvent("alert", alert);
@@ -84,9 +89,41 @@ public final class AlertFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            watchers.remove(queue);
             client.close();
+            synchronized (watchers) {
+                watchers.remove(queue);
+                watchers.notifyAll();
+            }
         }
+    }
+
+    /**
+     * Ends every open stream and waits (at most {@code wait}) for their handlers to return. The HTTP server must
+     * not stop under a running stream handler: Jetty recycles the request, and Javalin's completion of the
+     * stream then fails on it again and again, flooding the log.
+     */
+    public void releaseWatchers(Duration wait) {
+        serving = false;
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (watchers) {
+            for (BlockingQueue<String> q : watchers) {
+                q.clear();
+                q.offer(GOODBYE);
+            }
+            try {
+                long left;
+                while (!watchers.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    watchers.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many browsers are streaming right now. */
+    int openStreams() {
+        return watchers.size();
     }
 
     @Override

@@ -17,12 +17,14 @@ import java.util.function.Supplier;
  * state that is moving 503, each with a one-line reason.
  */
 public final class AnalystServer implements AutoCloseable {
-    private static final String README_HINT = "see the README for /api/containers, /api/vessels, /api/parties, /api/alerts, "
+    private static final String README_HINT = "see the README for /api/cases, /api/containers, /api/vessels, /api/parties, "
             + "/api/routes, /api/origins, /api/rules, /api/health";
     private final Javalin app;
     private final String host;
+    private final AlertFeed feed;
 
-    private AnalystServer(Javalin app, String host) {
+    private AnalystServer(Javalin app, String host, AlertFeed feed) {
+        this.feed = feed;
         this.app = app;
         this.host = host;
     }
@@ -39,7 +41,7 @@ public final class AnalystServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             new HealthResource(health).register(config.routes);
-            new AlertsResource(queries, peers, feed).register(config.routes);
+            new CasesResource(queries, peers, feed).register(config.routes);
             new EntitiesResource(queries, peers).register(config.routes);
             new RoutesResource(queries, peers, routeWindow).register(config.routes);
             new RulesResource(queries, peers).register(config.routes);
@@ -59,7 +61,7 @@ public final class AnalystServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new UserError("cannot listen on " + host + ":" + port + " for the HTTP API: " + e.getMessage(), e);
         }
-        return new AnalystServer(app, host);
+        return new AnalystServer(app, host, feed);
     }
 
     static Map<String, String> error(String message) {
@@ -80,6 +82,7 @@ public final class AnalystServer implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.releaseWatchers(Duration.ofSeconds(5));
         app.stop();
     }
 }

@@ -6,7 +6,9 @@ import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Show the alerts delivered to a port (its ports.<LOCODE>.alerts.v1), oldest first; with --follow, "
-                + "keep showing new ones as they arrive. Reads committed records only.")
+        description = "Show the cases delivered to a port (its ports.<LOCODE>.alerts.v1): each case once, at its latest "
+                + "revision, highest score first; with --follow, then every new revision as it arrives. Reads committed records only.")
 final class AlertsCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
@@ -72,16 +74,24 @@ final class AlertsCommand implements Callable<Integer> {
                     }
                 }));
             }
-            int shown = 0;
-            while (follow || partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            Map<String, Alert> latest = new LinkedHashMap<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+                    latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a);
+                }
+            }
+            List<Alert> ranked = latest.values().stream()
+                    .sorted(Comparator.comparingDouble((Alert a) -> -a.getScore()).thenComparing(Alert::getAlertId)).toList();
+            ranked.forEach(a -> out.println(json ? a.toString() : AlertLines.human(a)));
+            out.flush();
+            if (!json) {
+                spec.commandLine().getErr().println(ranked.size() + " case(s) for " + port + ", highest score first.");
+            }
+            while (follow) {
                 for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
                     out.println(json ? r.value().toString() : AlertLines.human(r.value()));
-                    shown++;
                 }
                 out.flush();
-            }
-            if (!json) {
-                spec.commandLine().getErr().println(shown + " alert(s) for " + port + ".");
             }
         } catch (WakeupException e) {
             if (!stopping.get()) {

@@ -1,6 +1,7 @@
 package eu.portalliance.platform.cli;
 
 import eu.portalliance.ports.PortClient;
+import eu.portalliance.ports.simulation.MonthTraffic;
 import eu.portalliance.ports.simulation.Scenario;
 import eu.portalliance.ports.simulation.SimEvent;
 import eu.portalliance.ports.simulation.SimulationRunner;
@@ -48,6 +49,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "28", description = "Simulated days the events span (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(names = "--profile", defaultValue = "default", description = "default: --events spread over --days at today's "
+            + "simulated mix; month: a realistic alliance month (vessel rotations, big importers, ~1,000 flags a day, a few "
+            + "hundred seizures) after a lead-in month, from --start; --events and --days do not apply (default: ${DEFAULT-VALUE}).")
+    String profile;
+
     @Option(names = "--dry-run", description = "List the scenarios and the first events, publish nothing.")
     boolean dryRun;
 
@@ -58,12 +64,23 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<String> simulated = ports == null ? KnownPorts.allianceLocodes() : ports;
         simulated.forEach(p -> ClientOptions.locode(p, "--ports"));
-        long total = events != null ? events : duration != null ? -1 : 2000;
-        double perDay = total > 0 ? total / (double) days : Math.max(1, rate) * 3600;
-        Simulator simulator = new Simulator(new Simulator.Settings(seed, simulated, start, perDay));
         PrintWriter out = spec.commandLine().getOut();
-        printScenarios(out, simulator.scenarios());
-        Iterator<SimEvent> it = total > 0 ? simulator.take((int) total).iterator() : simulator.events(-1);
+        long total;
+        Iterator<SimEvent> it;
+        if (profile.equals("month")) {
+            MonthTraffic month = new MonthTraffic(MonthTraffic.Settings.month(seed, start));
+            printScenarios(out, month.scenarios());
+            total = month.events().size();
+            it = month.events().iterator();
+        } else if (profile.equals("default")) {
+            total = events != null ? events : duration != null ? -1 : 2000;
+            double perDay = total > 0 ? total / (double) days : Math.max(1, rate) * 3600;
+            Simulator simulator = new Simulator(new Simulator.Settings(seed, simulated, start, perDay));
+            printScenarios(out, simulator.scenarios());
+            it = total > 0 ? simulator.take((int) total).iterator() : simulator.events(-1);
+        } else {
+            throw new eu.portalliance.platform.UserError("--profile " + profile + " is not one of default, month");
+        }
         if (dryRun) {
             for (int i = 0; i < 5 && it.hasNext(); i++) {
                 SimEvent e = it.next();

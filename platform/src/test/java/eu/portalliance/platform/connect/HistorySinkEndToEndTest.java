@@ -7,7 +7,9 @@ import eu.portalliance.avro.AlertType;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.RulePrecision;
-import eu.portalliance.avro.Severity;
+import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.avro.RuleHit;
+import eu.portalliance.topology.cases.CaseScore;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
@@ -53,13 +55,17 @@ class HistorySinkEndToEndTest {
         }
     }
 
-    static Alert alert(String id, String summary) {
+    /** A case's revision as the topology publishes it: a third port, a higher score, the same id. */
+    static Alert revision(String id, int revision, List<String> ports, double score, String summary) {
         Instant t = Instant.parse("2025-02-01T10:00:00Z");
-        return Alert.newBuilder().setAlertId(id).setType(AlertType.CROSS_PORT_ENTITY).setSeverity(Severity.HIGH)
-                .setSeverityReasons(List.of("R1: seen at 2 ports")).setEntityType(EntityType.CONTAINER).setEntityId("CSQU3054383")
-                .setPorts(List.of("BEANR", "NLRTM")).setHandlingCode(HandlingCode.TLP_AMBER).setRuleId("R1").setRuleVersion(1)
-                .setSourceEventIds(List.of("A", "B")).setFirstEventTime(t).setRaisedAt(t.plusSeconds(3600))
-                .setSummary(summary).setKilograms(240).setAttributes(Map.of("portCount", "2")).build();
+        return Alert.newBuilder().setAlertId(id).setType(AlertType.CROSS_PORT_ENTITY).setSeverity(CaseScore.band(score))
+                .setSeverityReasons(List.of("R1: seized at " + String.join(" and ", ports))).setEntityType(EntityType.CONTAINER)
+                .setEntityId("CSQU3054383").setPorts(ports).setHandlingCode(HandlingCode.TLP_AMBER).setRuleId("R1").setRuleVersion(2)
+                .setSourceEventIds(ports.stream().map(p -> "SZ-" + p).toList()).setFirstEventTime(t)
+                .setRaisedAt(t.plusSeconds(3600L * revision)).setFirstRaisedAt(t.plusSeconds(3600))
+                .setSummary(summary).setKilograms(120.0 * ports.size()).setAttributes(Map.of("portCount", Integer.toString(ports.size())))
+                .setRevision(revision).setStatus(CaseStatus.OPEN).setScore(score).setScoreReasons(List.of("seizure in the evidence +35"))
+                .setRules(List.of(new RuleHit("R1", 2, AlertType.CROSS_PORT_ENTITY, List.of("seized at BEANR and NLRTM")))).build();
     }
 
     private <V> void publish(Topic<String, V> topic, String key, V value) throws Exception {
@@ -91,19 +97,23 @@ class HistorySinkEndToEndTest {
     }
 
     @Test
-    void alertsArriveAsRowsAndAReplayReplacesRatherThanDuplicates() throws Exception {
+    void aCaseIsOneRowAtItsLatestRevisionAndAReplayReplacesRatherThanDuplicates() throws Exception {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(f.registry.url());
         Topic<String, Alert> alerts = Topics.alertsTopic(client);
-        publish(alerts, "R1-aaa", alert("R1-aaa", "first version"));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("alerts", "id = 'R1-aaa'"));
-        assertThat(query("SELECT alert_id, severity, ports, rule_id, rule_version, kilograms, summary FROM alerts WHERE id = 'R1-aaa'"))
-                .isEqualTo("R1-aaa|HIGH|BEANR,NLRTM|R1|1|240|first version");
-        assertThat(query("SELECT to_char(raised_at, 'YYYY-MM-DD HH24:MI:SS') FROM alerts WHERE id = 'R1-aaa'")).isEqualTo("2025-02-01 11:00:00");
+        publish(alerts, "CASE-aaa", revision("CASE-aaa", 1, List.of("BEANR", "NLRTM"), 53.3, "two ports"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("alerts", "id = 'CASE-aaa'"));
+        assertThat(query("SELECT alert_id, revision, status, score, severity, ports, rule_id, rule_version, kilograms, summary FROM alerts WHERE id = 'CASE-aaa'"))
+                .isEqualTo("CASE-aaa|1|OPEN|53.3|LOW|BEANR,NLRTM|R1|2|240|two ports");
+        assertThat(query("SELECT to_char(raised_at, 'YYYY-MM-DD HH24:MI:SS'), to_char(first_raised_at, 'YYYY-MM-DD HH24:MI:SS') FROM alerts WHERE id = 'CASE-aaa'"))
+                .isEqualTo("2025-02-01 11:00:00|2025-02-01 11:00:00");
+        assertThat(query("SELECT rules FROM alerts WHERE id = 'CASE-aaa'")).contains("\"ruleId\": \"R1\"").contains("seized at BEANR and NLRTM");
 
-        publish(alerts, "R1-aaa", alert("R1-aaa", "replayed"));
-        publish(alerts, "R1-bbb", alert("R1-bbb", "another"));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("alerts", "id = 'R1-bbb'"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> query("SELECT summary FROM alerts WHERE id = 'R1-aaa'").equals("replayed"));
+        publish(alerts, "CASE-aaa", revision("CASE-aaa", 2, List.of("BEANR", "DEHAM", "NLRTM"), 61.3, "three ports"));
+        publish(alerts, "CASE-bbb", revision("CASE-bbb", 1, List.of("ESALG", "PTSIE"), 50.0, "another"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tableHas("alerts", "id = 'CASE-bbb'"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> query("SELECT revision FROM alerts WHERE id = 'CASE-aaa'").equals("2"));
+        assertThat(query("SELECT revision, score, ports, summary, to_char(raised_at, 'HH24:MI') FROM alerts WHERE id = 'CASE-aaa'"))
+                .isEqualTo("2|61.3|BEANR,DEHAM,NLRTM|three ports|12:00");
         assertThat(query("SELECT count(*) FROM alerts")).isEqualTo("2");
     }
 

@@ -177,8 +177,24 @@ class ScaleOutTest {
         assertThat(alerts).hasSize(60);
         assertThat(alerts).allSatisfy((id, n) -> assertThat(n).as("copies of " + id).isEqualTo(1));
         // The survivor serves state it did not own before, rebuilt from standbys and changelogs.
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> get(api[2], "/api/containers/" + first.get(0)).path("sightings").size() == 2);
+        String[] last = {"nothing yet"};
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api[2]
+                            + "/api/containers/" + first.get(0))).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+                    last[0] = r.statusCode() + " " + r.body();
+                    return r.statusCode() == 200 && JSON.readTree(r.body()).path("sightings").size() == 2;
+                } catch (java.io.IOException e) {
+                    last[0] = e.toString();
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<String> out = c.output();
+            throw new AssertionError("the survivor never served " + first.get(0) + "; last answer: " + last[0]
+                    + "\n--- survivor ---\n" + String.join("\n", out.subList(Math.max(0, out.size() - 30), out.size())), e);
+        }
         assertThat(get(api[2], "/api/alerts?limit=1000").path("count").asInt()).isEqualTo(60);
     }
 }

@@ -160,8 +160,8 @@ class SecureAllianceTest {
         CliRun shown = CliRun.of(client("port-NLRTM", "alerts", "--port", "NLRTM"));
         assertThat(shown.code()).isZero();
         String alertId = shown.out().lines().filter(l -> l.contains(container)).findFirst().orElseThrow()
-                .replaceAll(".*\\[(R1-[0-9a-f]+)].*", "$1");
-        assertThat(alertId).startsWith("R1-");
+                .replaceAll(".*\\[(CASE-[0-9a-f]+) rev \\d+].*", "$1");
+        assertThat(alertId).matches("CASE-[0-9a-f]+");
 
         CliRun json = CliRun.of(client("port-NLRTM", "alerts", "--port", "NLRTM", "--json"));
         assertThat(json.out()).contains("\"alertId\": \"" + alertId + "\"");

@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertType;
 import eu.portalliance.avro.SeizureReport;
-import eu.portalliance.avro.Severity;
+import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.avro.RuleHit;
+import eu.portalliance.platform.kafka.Lag;
+import eu.portalliance.topology.cases.CaseScore;
+import eu.portalliance.topology.query.AllianceStores;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import eu.portalliance.platform.Backbone;
 import eu.portalliance.platform.Samples;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
@@ -81,13 +88,16 @@ class TopologyEndToEndTest {
         }
     }
 
+    /** Every committed record about the entity, once there are at least {@code atLeast} and the topic is read to its end. */
     private List<Alert> alertsAbout(String entityId, int atLeast) {
         Topic<String, Alert> alerts = Topics.alertsTopic(registry);
         List<Alert> found = new ArrayList<>();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers(),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), alerts.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(alerts.name()));
+                "isolation.level", "read_committed"), new StringDeserializer(), alerts.valueSerde().deserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(alerts.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.value().getEntityId().equals(entityId)) {
@@ -95,31 +105,70 @@ class TopologyEndToEndTest {
                         found.add(r.value());
                     }
                 }
-                return found.size() >= atLeast;
+                Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+                return found.size() >= atLeast && parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
             });
         }
         return found;
     }
 
     @Test
-    void seizuresAtTwoPortsBecomeOneCommittedAlertWithLineage() throws Exception {
+    void seizuresAtTwoPortsBecomeOneCommittedCaseAThirdPortItsSecondRevisionAndAReplayNothing() throws Exception {
         Instant t = Instant.parse("2024-05-01T06:00:00Z");
         SeizureReport antwerp = SeizureReport.newBuilder(Samples.seizure("E2E-BEANR-1")).setEventTime(t)
                 .setContainerNumber("TGHU8792473").setVesselImo(null).setConsignee(null).build();
         SeizureReport rotterdam = SeizureReport.newBuilder(Samples.seizure("E2E-NLRTM-1")).setReportingPort("NLRTM")
                 .setEventTime(t.plus(Duration.ofDays(4))).setContainerNumber("TGHU8792473").setVesselImo(null).setConsignee(null).build();
+        SeizureReport hamburg = SeizureReport.newBuilder(Samples.seizure("E2E-DEHAM-1")).setReportingPort("DEHAM")
+                .setEventTime(t.plus(Duration.ofDays(6))).setContainerNumber("TGHU8792473").setVesselImo(null).setConsignee(null).build();
         publish(Topics.seizuresTopic("BEANR", registry), antwerp.getContainerNumber(), antwerp);
         publish(Topics.seizuresTopic("NLRTM", registry), rotterdam.getContainerNumber(), rotterdam);
 
-        List<Alert> alerts = alertsAbout("TGHU8792473", 1);
-        assertThat(alerts).hasSize(1);
-        Alert a = alerts.get(0);
-        assertThat(a.getType()).isEqualTo(AlertType.CROSS_PORT_ENTITY);
-        assertThat(a.getPorts()).containsExactly("BEANR", "NLRTM");
-        assertThat(a.getSourceEventIds()).containsExactly("E2E-BEANR-1", "E2E-NLRTM-1");
-        // The seeded risk list has EC (the route's origin) at HIGH since 2020: R2 raises MEDIUM to HIGH.
-        assertThat(a.getSeverity()).isEqualTo(Severity.HIGH);
-        assertThat(a.getSeverityReasons()).anyMatch(r -> r.startsWith("R2: route touches risk origin EC"));
+        Alert first = alertsAbout("TGHU8792473", 1).get(0);
+        assertThat(first.getRevision()).isEqualTo(1);
+        assertThat(first.getStatus()).isEqualTo(CaseStatus.OPEN);
+        assertThat(first.getType()).isEqualTo(AlertType.CROSS_PORT_ENTITY);
+        assertThat(first.getPorts()).containsExactly("BEANR", "NLRTM");
+        assertThat(first.getSourceEventIds()).containsExactly("E2E-BEANR-1", "E2E-NLRTM-1");
+        assertThat(first.getRules()).extracting(RuleHit::getRuleId).containsExactly("R1");
+        assertThat(first.getScoreReasons()).contains("seizure in the evidence +35", "2 ports +8");
+        assertThat(first.getSeverity()).isEqualTo(CaseScore.band(first.getScore()));
+
+        publish(Topics.seizuresTopic("DEHAM", registry), hamburg.getContainerNumber(), hamburg);
+        List<Alert> revisions = alertsAbout("TGHU8792473", 2);
+        Alert second = revisions.get(1);
+        assertThat(second.getAlertId()).isEqualTo(first.getAlertId());
+        assertThat(second.getRevision()).isEqualTo(2);
+        assertThat(second.getPorts()).containsExactly("BEANR", "DEHAM", "NLRTM");
+        assertThat(second.getSourceEventIds()).as("oldest first").containsExactly("E2E-BEANR-1", "E2E-NLRTM-1", "E2E-DEHAM-1");
+        assertThat(second.getScore()).isGreaterThan(first.getScore());
+
+        // A port resends everything: the topology catches up and the case has no third revision.
+        publish(Topics.seizuresTopic("BEANR", registry), antwerp.getContainerNumber(), antwerp);
+        publish(Topics.seizuresTopic("NLRTM", registry), rotterdam.getContainerNumber(), rotterdam);
+        publish(Topics.seizuresTopic("DEHAM", registry), hamburg.getContainerNumber(), hamburg);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers()))) {
+            Set<TopicPartition> inputs = new HashSet<>();
+            for (String port : List.of("BEANR", "NLRTM", "DEHAM")) {
+                admin.describeTopics(List.of(Topics.seizures(port))).allTopicNames().get().values()
+                        .forEach(d -> d.partitions().forEach(p -> inputs.add(new TopicPartition(d.name(), p.partition()))));
+            }
+            Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, inputs, 60);
+        }
+        assertThat(alertsAbout("TGHU8792473", 2)).extracting(Alert::getRevision).containsExactly(1, 2);
+    }
+
+    @Test
+    void timeIndexedStoresStampTheirChangelogsOnArrivalSoOldEventTimesAreNotDeletedAtOnce() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", backbone.kafka.bootstrapServers()))) {
+            for (String store : List.of(AllianceStores.ENTITY_SIGHTINGS, AllianceStores.ROUTE_WINDOWS)) {
+                var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+                        AllianceConfig.DEFAULT_APPLICATION_ID + "-" + store + "-changelog");
+                var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                assertThat(config.get("message.timestamp.type").value()).as(store).isEqualTo("LogAppendTime");
+                assertThat(config.get("cleanup.policy").value()).as(store).contains("delete");
+            }
+        }
     }
 
     @Test

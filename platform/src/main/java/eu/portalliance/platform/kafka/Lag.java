@@ -1,4 +1,4 @@
-package eu.portalliance.bench;
+package eu.portalliance.platform.kafka;
 
 import eu.portalliance.topics.Topics;
 import java.util.HashMap;
@@ -12,12 +12,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** Whether a Streams application has committed everything on its input and internal topics. */
-final class Lag {
+public final class Lag {
     private Lag() {
     }
 
     /** Total records not yet committed by {@code group} on {@code inputs} and on every partition it has committed. */
-    static long remaining(Admin admin, String group, Set<TopicPartition> inputs) throws Exception {
+    public static long remaining(Admin admin, String group, Set<TopicPartition> inputs) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         Set<TopicPartition> all = new java.util.HashSet<>(inputs);
@@ -39,7 +39,7 @@ final class Lag {
     }
 
     /** Waits until nothing is left; returns the moment it saw that, in nanoTime. */
-    static long awaitCaughtUp(Admin admin, String group, Set<TopicPartition> inputs, long timeoutSeconds) throws Exception {
+    public static long awaitCaughtUp(Admin admin, String group, Set<TopicPartition> inputs, long timeoutSeconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (true) {
             if (remaining(admin, group, inputs) == 0) {

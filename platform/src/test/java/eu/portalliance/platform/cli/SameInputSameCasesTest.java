@@ -1,0 +1,145 @@
+package eu.portalliance.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.platform.ChildJvm;
+import eu.portalliance.platform.CliRun;
+import eu.portalliance.platform.FreePorts;
+import eu.portalliance.platform.kafka.Lag;
+import eu.portalliance.reference.KnownPorts;
+import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topics.TopicSpec;
+import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "This input raises these cases", whatever happens on the way: one alliance gets a simulation once, cleanly; another
+ * is killed with SIGKILL while the same simulation streams in, restarted on its data folder, and sent everything
+ * again. Both end with the same open cases: the same ids, holding the same events.
+ */
+@Tag("end-to-end")
+class SameInputSameCasesTest {
+    private static final Duration START = Duration.ofSeconds(90);
+    private static final String[] SIMULATION = {"simulate", "--seed", "3", "--events", "6000"};
+
+    @TempDir
+    Path dir;
+
+    private static String[] up(Path data, int[] p) {
+        return new String[] {"up", "--data-dir", data.toString(), "--kafka-port", "" + p[0], "--controller-port", "" + p[1],
+            "--registry-port", "" + p[2], "--http-port", "" + p[3]};
+    }
+
+    private static String[] with(int[] p, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap", "127.0.0.1:" + p[0], "--registry", "http://127.0.0.1:" + p[2]));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void aCleanRunAndARunKilledMidStreamThenSentEverythingAgainEndInTheSameCases() throws Exception {
+        int[] p = FreePorts.pick(4);
+        Map<String, Set<String>> clean;
+        try (ChildJvm alliance = ChildJvm.alliance(up(dir.resolve("clean"), p))) {
+            alliance.awaitLine("Press Ctrl-C to stop", START);
+            CliRun sent = CliRun.of(with(p, concat(SIMULATION, "--rate", "0")));
+            assertThat(sent.code()).as(sent.err()).isZero();
+            clean = openCases(p);
+            alliance.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(clean).as("the simulation's planted scenarios at least").hasSizeGreaterThanOrEqualTo(6);
+
+        Map<String, Set<String>> killed;
+        Path data = dir.resolve("killed");
+        try (ChildJvm alliance = ChildJvm.alliance(up(data, p))) {
+            alliance.awaitLine("Press Ctrl-C to stop", START);
+            try (ChildJvm simulation = ChildJvm.alliance(with(p, concat(SIMULATION, "--rate", "400")))) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inputRecords(p) >= 2000);
+                alliance.kill();
+                simulation.kill();
+            }
+        }
+        try (ChildJvm alliance = ChildJvm.alliance(up(data, p))) {
+            alliance.awaitLine("Press Ctrl-C to stop", START);
+            CliRun resent = CliRun.of(with(p, concat(SIMULATION, "--rate", "0")));
+            assertThat(resent.code()).as(resent.err()).isZero();
+            killed = openCases(p);
+            alliance.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(killed).isEqualTo(clean);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static Set<TopicPartition> inputs() {
+        Set<TopicPartition> out = new HashSet<>();
+        for (String port : KnownPorts.allianceLocodes()) {
+            for (TopicSpec spec : Topics.portTopics(port)) {
+                if (Topics.PORT_EVENTS.matcher(spec.name()).matches()) {
+                    for (int i = 0; i < spec.partitions(); i++) {
+                        out.add(new TopicPartition(spec.name(), i));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long inputRecords(int[] p) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + p[0]))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            inputs().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+        }
+    }
+
+    /** Once the topology has caught up: every open case's id and the events it holds, read committed. */
+    private static Map<String, Set<String>> openCases(int[] p) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + p[0]))) {
+            Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, inputs(), 180);
+        }
+        var alerts = Topics.alertsTopic(new RestSchemaRegistryClient("http://127.0.0.1:" + p[2]));
+        Map<String, Alert> latest = new HashMap<>();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", "127.0.0.1:" + p[0],
+                "isolation.level", "read_committed"), new StringDeserializer(), alerts.valueSerde().deserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(alerts.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r ->
+                        latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a));
+            }
+        }
+        Map<String, Set<String>> open = new TreeMap<>();
+        latest.values().stream().filter(a -> a.getStatus() == CaseStatus.OPEN)
+                .forEach(a -> open.put(a.getAlertId(), new TreeSet<>(a.getSourceEventIds())));
+        return open;
+    }
+}
