@@ -146,6 +146,13 @@ public final class Platform implements AutoCloseable {
             AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
             AccessControl.grantPort(admin, locode);
         }
+        // Credentials reach the broker in the order they were made: once the last one is accepted, all are.
+        String last = Credentials.portPrincipal(KnownPorts.allianceLocodes().get(KnownPorts.allianceLocodes().size() - 1));
+        for (String principal : List.of(Credentials.TOPOLOGY, Credentials.REGISTRY, last)) {
+            Map<String, Object> probe = new HashMap<>(clientConfig(principal));
+            probe.put("bootstrap.servers", bootstrap);
+            AccessControl.awaitAccepted(probe, Duration.ofSeconds(30));
+        }
         log.info("secure mode: principals and ACLs for the topology, the registry and {} ports; client settings in {}",
                 KnownPorts.allianceLocodes().size(), credentials.file(Credentials.ADMIN).getParent());
     }

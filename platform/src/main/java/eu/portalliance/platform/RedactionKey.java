@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The alliance's redaction key: the secret behind the stable party references non-involved recipients see.
@@ -14,6 +18,11 @@ import java.util.Base64;
  */
 public final class RedactionKey {
     public static final String ENV = "ALLIANCE_REDACTION_KEY";
+    /**
+     * SHA-256 of keys that were once published (one was committed to the repository by a test run, commit 3934edd):
+     * whoever has the history can reverse party references made with them, so they are refused.
+     */
+    private static final Set<String> PUBLISHED = Set.of("a9b960296a60851702eefae0f9cbe002aec42bca08e25c22614194de794bd326");
 
     private RedactionKey() {
     }
@@ -21,11 +30,11 @@ public final class RedactionKey {
     public static String load(Path file) {
         String fromEnv = System.getenv(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv.trim();
+            return notPublished(fromEnv.trim(), ENV);
         }
         try {
             if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
+                return notPublished(Files.readString(file, StandardCharsets.UTF_8).trim(), file.toString());
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -41,6 +50,23 @@ public final class RedactionKey {
         } catch (IOException e) {
             throw new UserError("cannot read or create the redaction key " + file + " (" + e.getMessage()
                     + "): set " + ENV + " or fix the file's permissions");
+        }
+    }
+
+    static String notPublished(String key, String where) {
+        if (PUBLISHED.contains(sha256(key))) {
+            throw new UserError("the redaction key in " + where + " was published in the project's history and is no "
+                    + "longer secret: delete it (a new one is made on the next start) and give every topology instance "
+                    + "the new key");
+        }
+        return key;
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -4,21 +4,27 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /** Runs {@code bin/alliance}'s main class in a child JVM, as a user would, and collects what it prints. */
 public final class ChildJvm implements AutoCloseable {
     private final Process process;
+    private final Path workingDir;
     private final List<String> out = new CopyOnWriteArrayList<>();
     private final Thread reader;
 
-    private ChildJvm(Process process) {
+    private ChildJvm(Process process, Path workingDir) {
         this.process = process;
+        this.workingDir = workingDir;
         reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -41,7 +47,15 @@ public final class ChildJvm implements AutoCloseable {
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add("eu.portalliance.platform.cli.AllianceCli");
         command.addAll(List.of(args));
-        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+        // A fresh working folder: whatever a command writes under its relative defaults (./data) lands there, never
+        // in the source tree.
+        Path workingDir = Files.createTempDirectory("alliance-child-");
+        return new ChildJvm(new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start(), workingDir);
+    }
+
+    /** The child's working folder, where relative paths such as the default {@code ./data} resolve. */
+    public Path workingDir() {
+        return workingDir;
     }
 
     public void awaitLine(String fragment, Duration timeout) {
@@ -100,6 +114,12 @@ public final class ChildJvm implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        try (Stream<Path> paths = Files.walk(workingDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 }

@@ -90,6 +90,12 @@ final class PortCommand implements Runnable {
                     }
                     AccessControl.upsertUser(admin, principal, password);
                     AccessControl.grantPort(admin, locode);
+                    if (!external) {
+                        // The port's systems may connect the moment this command returns.
+                        Map<String, Object> probe = new HashMap<>(credentials.clientConfig(principal));
+                        probe.put("bootstrap.servers", bootstrap);
+                        AccessControl.awaitAccepted(probe, java.time.Duration.ofSeconds(30));
+                    }
                 }
                 RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry);
                 // The topology delivers to this topic inside transactions; its subject must exist before the first alert.

@@ -2,8 +2,11 @@ package eu.portalliance.platform.security;
 
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,6 +15,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
@@ -32,6 +36,42 @@ public final class AccessControl {
     public static void upsertUser(Admin admin, String principal, String password) {
         await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(principal,
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all());
+    }
+
+    /**
+     * Waits until the broker accepts a principal's credentials. A SCRAM upsert returns once the controller has it;
+     * brokers learn it from the metadata log a moment later, and a client that connects in between is refused as
+     * if its password were wrong.
+     */
+    public static void awaitAccepted(Map<String, Object> clientConfig, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put("request.timeout.ms", 5_000);
+        config.put("default.api.timeout.ms", 5_000);
+        while (true) {
+            try (Admin probe = Admin.create(config)) {
+                probe.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof SaslAuthenticationException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker refuses a principal just created: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not answer within " + timeout, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     public static void grantPort(Admin admin, String locode) {
