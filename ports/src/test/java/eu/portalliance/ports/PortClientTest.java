@@ -54,4 +54,19 @@ class PortClientTest {
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.FUTURE_EVENT_TIME));
         }
     }
+
+    @Test
+    void oversizedAndAbsurdEventsAreRefusedBeforeTheyLeave() throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
+        try (PortClient client = new PortClient("BEANR", Map.of("bootstrap.servers", "127.0.0.1:1"), new InMemorySchemaRegistry(), clock)) {
+            assertThatThrownBy(() -> client.publish(SeizureReport.newBuilder(seizure()).setNote("x".repeat(5_000_000)).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.TOO_LARGE))
+                    .hasMessageContaining("note is 5000000 characters long");
+            assertThatThrownBy(() -> client.publish(SeizureReport.newBuilder(seizure()).setKilograms(100_000).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_VALUE))
+                    .hasMessageContaining("check the unit");
+            assertThatThrownBy(() -> client.publish(SeizureReport.newBuilder(seizure()).setEventTime(Instant.ofEpochSecond(1_717_200_000L / 1000)).build()))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason()).isEqualTo(RejectReason.STALE_EVENT_TIME));
+        }
+    }
 }

@@ -11,6 +11,19 @@ import java.util.List;
 
 /** The checks both kinds of port event share; each failure names the field and what to do about it. */
 final class Checks {
+    /**
+     * Earlier than this is a clock at 1970 or seconds sent as milliseconds, not intelligence. A fixed floor rather
+     * than an age: an age limit would one day refuse the recorded test and simulation data too.
+     */
+    static final Instant NOT_BEFORE = Instant.parse("2000-01-01T00:00:00Z");
+    /** Lists on one event: a vessel calls at a handful of ports next, a box is transshipped a few times. */
+    static final int MAX_PORTS = 20;
+    static final int MAX_RECIPIENTS = 50;
+    static final int MAX_INDICATORS = 30;
+    /** Identifiers and names; free text for the officer. */
+    static final int MAX_ID_LENGTH = 100;
+    static final int MAX_TEXT_LENGTH = 4_000;
+
     private Checks() {
     }
 
@@ -32,6 +45,10 @@ final class Checks {
 
     static void eventTime(Instant eventTime, long nowMs, Duration maxSkew) {
         required(eventTime, "event time");
+        if (eventTime.isBefore(NOT_BEFORE)) {
+            throw new ValidationException(RejectReason.STALE_EVENT_TIME, "event time " + eventTime + " is before "
+                    + NOT_BEFORE + ": check the reporting system's clock, or the field's unit (milliseconds since 1970, UTC)");
+        }
         long limit = nowMs + maxSkew.toMillis();
         if (eventTime.toEpochMilli() > limit) {
             throw new ValidationException(RejectReason.FUTURE_EVENT_TIME, "event time " + eventTime
@@ -63,6 +80,7 @@ final class Checks {
     }
 
     static void locodes(List<String> locodes, String field) {
+        atMost(locodes, MAX_PORTS, field);
         for (String l : locodes) {
             locode(l, field);
         }
@@ -83,6 +101,24 @@ final class Checks {
     static void party(Party party, String field) {
         if (party != null && (party.getName() == null || party.getName().isBlank())) {
             throw new ValidationException(RejectReason.MISSING_FIELD, field + ".name is missing: name the party or leave " + field + " out");
+        }
+        if (party != null) {
+            length(party.getName(), MAX_ID_LENGTH * 2, field + ".name");
+            length(party.getEori(), MAX_ID_LENGTH, field + ".eori");
+        }
+    }
+
+    static void atMost(List<?> list, int max, String field) {
+        if (list != null && list.size() > max) {
+            throw new ValidationException(RejectReason.TOO_LARGE, field + " has " + list.size() + " entries, more than the "
+                    + max + " one event may carry: split it, or send only what the receiving ports need");
+        }
+    }
+
+    static void length(CharSequence text, int max, String field) {
+        if (text != null && text.length() > max) {
+            throw new ValidationException(RejectReason.TOO_LARGE, field + " is " + text.length() + " characters long, more "
+                    + "than the " + max + " allowed: shorten it");
         }
     }
 

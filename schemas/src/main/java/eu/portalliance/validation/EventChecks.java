@@ -9,8 +9,18 @@ public final class EventChecks {
     private EventChecks() {
     }
 
+    /** More than this in one seizure is a unit error (grams for kilograms): the largest on record are about 25 t. */
+    static final double MAX_KILOGRAMS = 50_000;
+    static final int MAX_PACKAGES = 1_000_000;
+
     public static void seizure(SeizureReport s, String topicPort, long nowMs, Duration maxSkew) {
         Checks.required(s.getEventId(), "eventId");
+        Checks.length(s.getEventId(), Checks.MAX_ID_LENGTH, "eventId");
+        Checks.length(s.getBillOfLading(), Checks.MAX_ID_LENGTH, "billOfLading");
+        Checks.length(s.getVoyage(), Checks.MAX_ID_LENGTH, "voyage");
+        Checks.length(s.getNote(), Checks.MAX_TEXT_LENGTH, "note");
+        Checks.atMost(s.getSharedWith(), Checks.MAX_RECIPIENTS, "sharedWith");
+        Checks.atMost(s.getHandlingRestrictions(), Checks.MAX_RECIPIENTS, "handlingRestrictions");
         Checks.reportingPort(s.getReportingPort(), topicPort);
         Checks.eventTime(s.getEventTime(), nowMs, maxSkew);
         Checks.container(s.getContainerNumber(), "containerNumber");
@@ -26,7 +36,10 @@ public final class EventChecks {
         Checks.party(s.getConsignee(), "consignee");
         Checks.value(Double.isFinite(s.getKilograms()) && s.getKilograms() >= 0,
                 "kilograms " + s.getKilograms() + " must be zero or more");
-        Checks.value(s.getPackages() >= 0, "packages " + s.getPackages() + " must be zero or more");
+        Checks.value(s.getKilograms() <= MAX_KILOGRAMS, "kilograms " + s.getKilograms() + " is more than "
+                + (int) MAX_KILOGRAMS + " in one seizure: check the unit (kilograms, not grams)");
+        Checks.value(s.getPackages() >= 0 && s.getPackages() <= MAX_PACKAGES, "packages " + s.getPackages()
+                + " must be from 0 to " + MAX_PACKAGES);
         if (s.getDeclaredHsCode() != null) {
             Checks.value(s.getDeclaredHsCode().matches("[0-9]{2,10}"),
                     "declaredHsCode '" + s.getDeclaredHsCode() + "' must be 2 to 10 digits, e.g. 0803");
@@ -35,6 +48,8 @@ public final class EventChecks {
 
     public static void outcome(eu.portalliance.avro.AlertOutcome o, String topicPort, long nowMs, Duration maxSkew) {
         Checks.required(o.getAlertId(), "alertId");
+        Checks.length(o.getAlertId(), Checks.MAX_ID_LENGTH, "alertId");
+        Checks.length(o.getNote(), Checks.MAX_TEXT_LENGTH, "note");
         Checks.reportingPort(o.getPort(), topicPort);
         Checks.eventTime(o.getReportedAt(), nowMs, maxSkew);
         Checks.value(Double.isFinite(o.getKilogramsSeized()) && o.getKilogramsSeized() >= 0,
@@ -46,6 +61,12 @@ public final class EventChecks {
 
     public static void suspicion(SuspiciousContainerEvent e, String topicPort, long nowMs, Duration maxSkew) {
         Checks.required(e.getEventId(), "eventId");
+        Checks.length(e.getEventId(), Checks.MAX_ID_LENGTH, "eventId");
+        Checks.length(e.getBillOfLading(), Checks.MAX_ID_LENGTH, "billOfLading");
+        Checks.length(e.getNote(), Checks.MAX_TEXT_LENGTH, "note");
+        Checks.atMost(e.getIndicators(), Checks.MAX_INDICATORS, "indicators");
+        Checks.atMost(e.getSharedWith(), Checks.MAX_RECIPIENTS, "sharedWith");
+        Checks.atMost(e.getHandlingRestrictions(), Checks.MAX_RECIPIENTS, "handlingRestrictions");
         Checks.reportingPort(e.getReportingPort(), topicPort);
         Checks.eventTime(e.getEventTime(), nowMs, maxSkew);
         Checks.container(e.getContainerNumber(), "containerNumber");

@@ -8,6 +8,8 @@ public enum RejectReason {
     INVALID_IMO,
     INVALID_LOCODE,
     FUTURE_EVENT_TIME,
+    STALE_EVENT_TIME,
+    TOO_LARGE,
     PORT_MISMATCH,
     INVALID_VALUE,
     UNKNOWN_ALERT,

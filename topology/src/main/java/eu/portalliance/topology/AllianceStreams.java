@@ -97,6 +97,7 @@ public final class AllianceStreams implements AutoCloseable {
         health.put("status", streams.state().isRunningOrRebalancing() ? "UP" : "DEGRADED");
         health.put("topology", streams.state().name());
         health.put("rejected", rejects.snapshot());
+        health.put("rejectedByPort", rejects.byPort());
         return health;
     }
 
@@ -107,5 +108,6 @@ public final class AllianceStreams implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        rejects.close();
     }
 }

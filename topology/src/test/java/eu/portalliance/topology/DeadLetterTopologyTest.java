@@ -58,7 +58,15 @@ class DeadLetterTopologyTest {
                 bad(RejectReason.INVALID_LOCODE, "nextPortsOfCall", b -> b.setNextPortsOfCall(List.of("QQXYZ"))),
                 bad(RejectReason.FUTURE_EVENT_TIME, "ahead of the alliance clock",
                         b -> b.setEventTime(TopologyFixture.WALL_CLOCK.plus(Duration.ofHours(25)))),
-                bad(RejectReason.INVALID_VALUE, "kilograms -5.0", b -> b.setKilograms(-5)));
+                bad(RejectReason.INVALID_VALUE, "kilograms -5.0", b -> b.setKilograms(-5)),
+                // Bounded input: absurd values and more than one event may carry.
+                bad(RejectReason.INVALID_VALUE, "kilograms 100000.0 is more than 50000", b -> b.setKilograms(100_000)),
+                bad(RejectReason.STALE_EVENT_TIME, "is before 2000-01-01", b -> b.setEventTime(java.time.Instant.ofEpochMilli(1_709_280_000L))),
+                bad(RejectReason.TOO_LARGE, "sharedWith has 10000 entries", b -> b.setSharedWith(
+                        java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "ORG-" + i).toList())),
+                bad(RejectReason.TOO_LARGE, "nextPortsOfCall has 10000 entries", b -> b.setNextPortsOfCall(
+                        java.util.Collections.nCopies(10_000, "NLRTM"))),
+                bad(RejectReason.TOO_LARGE, "note is 5000000 characters long", b -> b.setNote("x".repeat(5_000_000))));
     }
 
     static Arguments bad(RejectReason reason, String message, UnaryOperator<SeizureReport.Builder> change) {

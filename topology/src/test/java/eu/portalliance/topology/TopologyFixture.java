@@ -135,5 +135,6 @@ public final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        rejects.close();
     }
 }

@@ -28,6 +28,7 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private RejectCounter counter = new RejectCounter();
+    private final LogBudget quiet = new LogBudget();
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -56,8 +57,10 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
                                                       Headers original, RejectReason reason, String message) {
-        counter.increment(reason);
-        log.warn("rejected {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(), message, reason);
+        counter.increment(reason, context.topic());
+        if (quiet.shouldLog(reason)) {
+            log.warn("rejected {}-{}@{}: {} ({})", context.topic(), context.partition(), context.offset(), message, reason);
+        }
         Headers headers = new RecordHeaders(original == null ? null : original.toArray());
         headers.remove(DlqHeaders.REASON).remove(DlqHeaders.MESSAGE).remove(DlqHeaders.SOURCE_TOPIC)
                 .remove(DlqHeaders.SOURCE_PARTITION).remove(DlqHeaders.SOURCE_OFFSET).remove(DlqHeaders.PROCESSOR);
