@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -112,23 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     producer.send(new ProducerRecord<>(e.topic(), e.key(), serializer.serialize(e.topic(), e.event())));
                 }
                 producer.flush();
-                Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, inputPartitions(), 600);
+                Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, Lag.portEventPartitions(KnownPorts.allianceLocodes()), 600);
             }
         }
-    }
-
-    private static Set<TopicPartition> inputPartitions() {
-        Set<TopicPartition> out = new HashSet<>();
-        for (String port : KnownPorts.allianceLocodes()) {
-            for (var spec : Topics.portTopics(port)) {
-                if (Topics.PORT_EVENTS.matcher(spec.name()).matches()) {
-                    for (int p = 0; p < spec.partitions(); p++) {
-                        out.add(new TopicPartition(spec.name(), p));
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /** Every case's latest revision, read committed from alliance.alerts.v1. */

@@ -38,6 +38,21 @@ public final class Lag {
         return lag;
     }
 
+    /** Every partition of the seizure and suspicion topics of these ports: what the topology reads as input. */
+    public static Set<TopicPartition> portEventPartitions(java.util.Collection<String> locodes) {
+        Set<TopicPartition> out = new java.util.HashSet<>();
+        for (String port : locodes) {
+            for (eu.portalliance.topics.TopicSpec spec : Topics.portTopics(port)) {
+                if (Topics.PORT_EVENTS.matcher(spec.name()).matches()) {
+                    for (int p = 0; p < spec.partitions(); p++) {
+                        out.add(new TopicPartition(spec.name(), p));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Waits until nothing is left; returns the moment it saw that, in nanoTime. */
     public static long awaitCaughtUp(Admin admin, String group, Set<TopicPartition> inputs, long timeoutSeconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);

@@ -13,7 +13,6 @@ import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.SimEvent;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
-import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -133,17 +131,7 @@ final class InJvmAlliance implements AutoCloseable {
     }
 
     static Set<TopicPartition> inputs() {
-        Set<TopicPartition> out = new HashSet<>();
-        for (String port : KnownPorts.allianceLocodes()) {
-            for (TopicSpec spec : Topics.portTopics(port)) {
-                if (Topics.PORT_EVENTS.matcher(spec.name()).matches()) {
-                    for (int i = 0; i < spec.partitions(); i++) {
-                        out.add(new TopicPartition(spec.name(), i));
-                    }
-                }
-            }
-        }
-        return out;
+        return Lag.portEventPartitions(KnownPorts.allianceLocodes());
     }
 
     void awaitCaughtUp() throws Exception {

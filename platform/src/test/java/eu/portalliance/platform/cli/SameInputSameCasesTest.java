@@ -10,13 +10,11 @@ import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.kafka.Lag;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
-import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,24 +94,10 @@ class SameInputSameCasesTest {
         return out;
     }
 
-    private static Set<TopicPartition> inputs() {
-        Set<TopicPartition> out = new HashSet<>();
-        for (String port : KnownPorts.allianceLocodes()) {
-            for (TopicSpec spec : Topics.portTopics(port)) {
-                if (Topics.PORT_EVENTS.matcher(spec.name()).matches()) {
-                    for (int i = 0; i < spec.partitions(); i++) {
-                        out.add(new TopicPartition(spec.name(), i));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     private static long inputRecords(int[] p) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + p[0]))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            inputs().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Lag.portEventPartitions(KnownPorts.allianceLocodes()).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
         }
     }
@@ -121,7 +105,7 @@ class SameInputSameCasesTest {
     /** Once the topology has caught up: every open case's id and the events it holds, read committed. */
     private static Map<String, Set<String>> openCases(int[] p) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + p[0]))) {
-            Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, inputs(), 180);
+            Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, Lag.portEventPartitions(KnownPorts.allianceLocodes()), 180);
         }
         var alerts = Topics.alertsTopic(new RestSchemaRegistryClient("http://127.0.0.1:" + p[2]));
         Map<String, Alert> latest = new HashMap<>();

@@ -8,6 +8,7 @@ import eu.portalliance.topology.alerts.AlertAttributes;
 import eu.portalliance.topology.rules.Evidence;
 import eu.portalliance.topology.rules.InsiderSignalRule;
 import eu.portalliance.topology.rules.RiskOriginRule;
+import eu.portalliance.topology.rules.Sightings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,7 +89,7 @@ public final class CaseAlerts {
                 .setRaisedAt(Instant.ofEpochMilli(raisedAt))
                 .setSummary(d.summary())
                 .setRecommendedAction(d.recommendedAction() != null ? d.recommendedAction()
-                        : ACTIONS.getOrDefault(lead.getRuleId(), "Check " + label(d.entityType()).toLowerCase(Locale.ROOT) + " "
+                        : ACTIONS.getOrDefault(lead.getRuleId(), "Check " + Sightings.entityLabel(d.entityType()).toLowerCase(Locale.ROOT) + " "
                         + d.entityId() + " against the other ports' findings before release"))
                 .setParties(e.parties())
                 .setKilograms(e.kilograms())
@@ -115,16 +116,5 @@ public final class CaseAlerts {
     private static int lead(String ruleId) {
         int i = LEAD_ORDER.indexOf(ruleId);
         return i < 0 ? LEAD_ORDER.size() : i;
-    }
-
-    public static String label(EntityType type) {
-        return switch (type) {
-            case CONTAINER -> "Container";
-            case BILL_OF_LADING -> "Bill of lading";
-            case VESSEL -> "Vessel IMO";
-            case PARTY -> "Party";
-            case ROUTE -> "Route";
-            default -> "Entity";
-        };
     }
 }

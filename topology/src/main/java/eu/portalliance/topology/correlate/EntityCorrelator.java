@@ -260,7 +260,7 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         hits.forEach(h -> found.add(rules.stream().filter(r -> r.id().equals(h.getRuleId())).findFirst()
                 .map(r -> h.getRuleId() + " " + r.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).orElse(h.getRuleId())));
         List<String> described = evidence.stream().map(Sightings::describe).toList();
-        return CaseAlerts.label(type) + " " + id + " at " + Sightings.ports(evidence).size() + " alliance ports "
+        return Sightings.entityLabel(type) + " " + id + " at " + Sightings.ports(evidence).size() + " alliance ports "
                 + Sightings.ports(evidence) + " (" + String.join(", ", found) + "): "
                 + String.join("; ", described.size() > 8 ? described.subList(described.size() - 8, described.size()) : described)
                 + (described.size() > 8 ? "; and " + (described.size() - 8) + " earlier" : "");
