@@ -104,11 +104,6 @@ public final class CaseAlerts {
                 .build();
     }
 
-    /** The R2 assessment of the evidence, for the score's unusual-route part. */
-    public RiskOriginRule.Assessment risk(Evidence e) {
-        return e.knownRisk().with(riskRule.assessAll(e.routes(), riskOrigins));
-    }
-
     public RiskOriginRule.Assessment risk(List<String> route, long eventTime) {
         return riskRule.assess(route, eventTime, riskOrigins);
     }

@@ -155,7 +155,8 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         known.removeIf(c -> c.getEvidence().get(c.getEvidence().size() - 1).getEventTime() < newestSeen - retention);
         CaseGraph.Join join = CaseGraph.join(key, known, ref(latest), edges);
         for (CaseComponent closed : join.closed()) {
-            publish(key, type, closed, closed.getRevision() + 1, CaseStatus.MERGED, join.joined().getCaseId());
+            publish(key, type, closed, load(key, closed.getEvidence()), closed.getRevision() + 1, CaseStatus.MERGED,
+                    join.joined().getCaseId());
         }
         CaseComponent joined = join.joined();
         // When the case first had a finding, in event time: the earliest of its findings' later sightings. Each finding
@@ -168,7 +169,7 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         List<Sighting> evidence = load(key, joined.getEvidence());
         if (type == EntityType.CONTAINER || !coveredByItsContainer(evidence)) {
             joined.setRevision(joined.getRevision() + 1);
-            publish(key, type, joined, joined.getRevision(), CaseStatus.OPEN, null);
+            publish(key, type, joined, evidence, joined.getRevision(), CaseStatus.OPEN, null);
         }
         cases.put(key, new CaseState(join.cases()));
     }
@@ -181,8 +182,9 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         return Sightings.oneContainer(evidence) && Sightings.ports(evidence).size() >= 2;
     }
 
-    private void publish(String key, EntityType type, CaseComponent c, int revision, CaseStatus status, String mergedInto) {
-        List<Sighting> evidence = load(key, c.getEvidence());
+    /** @param evidence the case's sightings, as {@link #load} reads them */
+    private void publish(String key, EntityType type, CaseComponent c, List<Sighting> evidence, int revision, CaseStatus status,
+                         String mergedInto) {
         EntityRef entity = EntityRef.fromStoreKey(key);
         List<RuleHit> hits = new ArrayList<>();
         Set<String> ruleIds = new LinkedHashSet<>();
