@@ -2,6 +2,7 @@ package eu.portalliance.platform.cli;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.platform.UserError;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.io.PrintWriter;
@@ -77,7 +78,7 @@ final class AlertsCommand implements Callable<Integer> {
             Map<String, Alert> latest = new LinkedHashMap<>();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-                    latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a);
+                    latest.merge(r.key(), r.value(), TopicSnapshot::later);
                 }
             }
             List<Alert> ranked = latest.values().stream()

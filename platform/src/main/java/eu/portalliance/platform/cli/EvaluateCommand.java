@@ -6,6 +6,7 @@ import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.evaluate.Evaluation;
 import eu.portalliance.platform.kafka.Lag;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.ports.simulation.MonthTraffic;
 import eu.portalliance.ports.simulation.Scenario;
 import eu.portalliance.ports.simulation.SimEvent;
@@ -19,7 +20,6 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -119,19 +118,10 @@ final class EvaluateCommand implements Callable<Integer> {
     static List<Alert> latestRevisions(Platform platform) {
         Map<String, Object> config = new HashMap<>(platform.adminConfig());
         config.put("isolation.level", "read_committed");
-        Map<String, Alert> latest = new HashMap<>();
         var alerts = Topics.alertsTopic(new RestSchemaRegistryClient(platform.registryUrl()));
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(), alerts.valueSerde().deserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(alerts.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r ->
-                        latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a));
-            }
+            return new ArrayList<>(TopicSnapshot.latestRevisions(TopicSnapshot.read(consumer, alerts.name())).values());
         }
-        return new ArrayList<>(latest.values());
     }
 
     static String table(Evaluation e, long seed) {

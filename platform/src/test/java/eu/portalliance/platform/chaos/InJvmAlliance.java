@@ -6,6 +6,7 @@ import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.Lag;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.RegistryServer;
@@ -143,15 +144,14 @@ final class InJvmAlliance implements AutoCloseable {
     /** What the alliance published, read committed: every (case, revision) record and how often it appears. */
     Output output() {
         var alerts = Topics.alertsTopic(registryClient);
-        Map<String, Alert> latest = new HashMap<>();
-        Map<String, Integer> copies = new HashMap<>();
+        List<ConsumerRecord<String, Alert>> revisions;
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
                 "isolation.level", "read_committed"), new StringDeserializer(), alerts.valueSerde().deserializer())) {
-            for (ConsumerRecord<String, Alert> r : readAll(consumer, alerts.name())) {
-                latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a);
-                copies.merge(r.key() + " rev " + r.value().getRevision(), 1, Integer::sum);
-            }
+            revisions = TopicSnapshot.read(consumer, alerts.name());
         }
+        Map<String, Alert> latest = TopicSnapshot.latestRevisions(revisions);
+        Map<String, Integer> copies = new HashMap<>();
+        revisions.forEach(r -> copies.merge(r.key() + " rev " + r.value().getRevision(), 1, Integer::sum));
         Map<String, Set<String>> open = new TreeMap<>();
         latest.values().stream().filter(a -> a.getStatus() == CaseStatus.OPEN)
                 .forEach(a -> open.put(a.getAlertId(), new TreeSet<>(a.getSourceEventIds())));
@@ -164,25 +164,12 @@ final class InJvmAlliance implements AutoCloseable {
         Map<String, Integer> perReason = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap(),
                 "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (ConsumerRecord<byte[], byte[]> r : readAll(consumer, Topics.DLQ)) {
+            for (ConsumerRecord<byte[], byte[]> r : TopicSnapshot.read(consumer, Topics.DLQ)) {
                 Header reason = r.headers().lastHeader(Topics.DlqHeaders.REASON);
                 perReason.merge(reason == null ? "(none)" : new String(reason.value(), StandardCharsets.UTF_8), 1, Integer::sum);
             }
         }
         return perReason;
-    }
-
-    private static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaConsumer<K, V> consumer, String topic) {
-        List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-        consumer.assign(parts);
-        consumer.seekToBeginning(parts);
-        Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-        List<ConsumerRecord<K, V>> all = new java.util.ArrayList<>();
-        while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-        }
-        return all;
     }
 
     /** Open cases with the events they hold; records published more than once; distinct (case, revision) records. */

@@ -8,6 +8,7 @@ import eu.portalliance.platform.ChildJvm;
 import eu.portalliance.platform.CliRun;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.kafka.Lag;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topics;
@@ -108,18 +109,10 @@ class SameInputSameCasesTest {
             Lag.awaitCaughtUp(admin, AllianceConfig.DEFAULT_APPLICATION_ID, Lag.portEventPartitions(KnownPorts.allianceLocodes()), 180);
         }
         var alerts = Topics.alertsTopic(new RestSchemaRegistryClient("http://127.0.0.1:" + p[2]));
-        Map<String, Alert> latest = new HashMap<>();
+        Map<String, Alert> latest;
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", "127.0.0.1:" + p[0],
                 "isolation.level", "read_committed"), new StringDeserializer(), alerts.valueSerde().deserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(alerts.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r ->
-                        latest.merge(r.key(), r.value(), (a, b) -> b.getRevision() >= a.getRevision() ? b : a));
-            }
+            latest = TopicSnapshot.latestRevisions(TopicSnapshot.read(consumer, alerts.name()));
         }
         Map<String, Set<String>> open = new TreeMap<>();
         latest.values().stream().filter(a -> a.getStatus() == CaseStatus.OPEN)
