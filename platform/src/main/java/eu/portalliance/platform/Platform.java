@@ -5,10 +5,13 @@ import eu.portalliance.platform.api.AnalystServer;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
+import eu.portalliance.platform.registry.PortSubjects;
 import eu.portalliance.platform.registry.RegistryServer;
 import eu.portalliance.platform.security.AccessControl;
 import eu.portalliance.platform.security.BrokerSecurity;
 import eu.portalliance.platform.security.Credentials;
+import eu.portalliance.platform.security.LocalCa;
+import eu.portalliance.platform.security.RefusedAccess;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.TopicSpec;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -44,12 +48,19 @@ public final class Platform implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
 
     /** Where things listen and live. */
-    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int httpPort, boolean secure) {
+    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int httpPort, boolean secure,
+                           int tlsPort) {
+        /** The TLS listener (secure alliances only) on the Kafka port + 2. */
+        public Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort, int httpPort, boolean secure) {
+            this(dataDir, kafkaPort, controllerPort, registryPort, httpPort, secure, kafkaPort + 2);
+        }
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Settings settings;
     private final Credentials credentials;
+    // Names this broker's refusal counts apart from other brokers in the same JVM (tests).
+    private final String refusalsId = UUID.randomUUID().toString();
     private EmbeddedKafka kafka;
     private RegistryServer registry;
     private AnalystServer api;
@@ -67,8 +78,11 @@ public final class Platform implements AutoCloseable {
         Preflight.portFree(HOST, settings.controllerPort(), "--controller-port");
         Preflight.portFree(HOST, settings.registryPort(), "--registry-port");
         Preflight.portFree(HOST, settings.httpPort(), "--http-port");
+        if (settings.secure()) {
+            Preflight.portFree(HOST, settings.tlsPort(), "--tls-port");
+        }
         Platform platform = new Platform(new Settings(dataDir, settings.kafkaPort(), settings.controllerPort(),
-                settings.registryPort(), settings.httpPort(), settings.secure()));
+                settings.registryPort(), settings.httpPort(), settings.secure(), settings.tlsPort()));
         try {
             platform.running.push(Preflight.lock(dataDir, "--data-dir"));
             platform.checkSecurityMatchesDataFolder();
@@ -96,7 +110,8 @@ public final class Platform implements AutoCloseable {
     private void startServices() {
         String bootstrap = HOST + ":" + settings.kafkaPort();
         Optional<BrokerSecurity> security = settings.secure()
-                ? Optional.of(new BrokerSecurity(credentials.password(Credentials.ADMIN, bootstrap)))
+                ? Optional.of(new BrokerSecurity(credentials.password(Credentials.ADMIN, bootstrap), settings.tlsPort(),
+                        settings.dataDir(), new LocalCa(settings.dataDir()).ensure(), refusalsId))
                 : Optional.empty();
         kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
                 Map.of(), security);
@@ -114,6 +129,7 @@ public final class Platform implements AutoCloseable {
             running.push(registry);
             RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry.url());
             ReferenceSeeder.seedIfEmpty(bootstrap, registryClient, clientConfig(Credentials.ADMIN));
+            KnownPorts.allianceLocodes().forEach(locode -> PortSubjects.register(registryClient, locode));
             Properties topologyClient = new Properties();
             topologyClient.putAll(clientConfig(Credentials.TOPOLOGY));
             topologyClient.put("application.server", HOST + ":" + settings.httpPort());
@@ -141,10 +157,13 @@ public final class Platform implements AutoCloseable {
             AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
         }
         AccessControl.grantDefaults(admin);
+        LocalCa ca = new LocalCa(settings.dataDir());
+        ca.recordEndpoint(tlsBootstrap());
         for (String locode : KnownPorts.allianceLocodes()) {
             String principal = Credentials.portPrincipal(locode);
             AccessControl.upsertUser(admin, principal, credentials.password(principal, bootstrap));
             AccessControl.grantPort(admin, locode);
+            credentials.writeLibrdkafkaConfig(principal, tlsBootstrap(), ca.caCertificate());
         }
         // Credentials reach the broker in the order they were made: once the last one is accepted, all are.
         String last = Credentials.portPrincipal(KnownPorts.allianceLocodes().get(KnownPorts.allianceLocodes().size() - 1));
@@ -179,8 +198,19 @@ public final class Platform implements AutoCloseable {
         return credentials;
     }
 
+    /** Where librdkafka-based port systems connect: SASL/PLAIN inside TLS (secure alliances only). */
+    public String tlsBootstrap() {
+        return HOST + ":" + settings.tlsPort();
+    }
+
+    /** What the broker refused, per port (empty when not secure). */
+    public Map<String, Map<String, Long>> refusedAccess() {
+        return RefusedAccess.of(refusalsId).byPort();
+    }
+
     private Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>(topology.health());
+        health.put("refusedAccessByPort", refusedAccess());
         health.put("kafka", kafka.bootstrapServers());
         health.put("registry", registry.url());
         health.put("secure", settings.secure());
@@ -213,6 +243,7 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        RefusedAccess.forget(refusalsId);
         while (!running.isEmpty()) {
             AutoCloseable next = running.pop();
             try {

@@ -1,13 +1,13 @@
 package eu.portalliance.platform.cli;
 
-import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.TopicProvisioner;
+import eu.portalliance.platform.registry.PortSubjects;
 import eu.portalliance.platform.security.AccessControl;
 import eu.portalliance.platform.security.Credentials;
+import eu.portalliance.platform.security.LocalCa;
 import eu.portalliance.registry.RestSchemaRegistryClient;
-import eu.portalliance.serde.WireFormat;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.nio.file.Path;
@@ -98,8 +98,7 @@ final class PortCommand implements Runnable {
                     }
                 }
                 RestSchemaRegistryClient registryClient = new RestSchemaRegistryClient(registry);
-                // The topology delivers to this topic inside transactions; its subject must exist before the first alert.
-                registryClient.register(WireFormat.subject(Topics.alerts(locode), false), Alert.getClassSchema());
+                PortSubjects.register(registryClient, locode);
                 Topic<String, PortInfo> ports = Topics.portsTopic(registryClient);
                 PortInfo info = PortInfo.newBuilder().setLocode(locode).setName(name == null ? locode : name)
                         .setCountry(locode.substring(0, 2)).setAllianceMember(true).build();
@@ -109,8 +108,11 @@ final class PortCommand implements Runnable {
                 spec.commandLine().getOut().printf("Port %s admitted: %d topic(s) created (%s).%n", locode, created,
                         String.join(", ", Topics.portTopics(locode).stream().map(t -> t.name()).toList()));
                 if (secure && !external) {
-                    spec.commandLine().getOut().printf("Client settings for %s: %s (keep secret; hand to the port).%n",
-                            Credentials.portPrincipal(locode), credentials.file(Credentials.portPrincipal(locode)));
+                    String principal = Credentials.portPrincipal(locode);
+                    LocalCa ca = new LocalCa(dataDir);
+                    Path librdkafka = credentials.writeLibrdkafkaConfig(principal, ca.endpoint(), ca.caCertificate());
+                    spec.commandLine().getOut().printf("Client settings for %s: %s, and %s for librdkafka-based clients "
+                            + "(keep secret; hand to the port).%n", principal, credentials.file(principal), librdkafka);
                 }
             } catch (UserError e) {
                 throw e;

@@ -2,6 +2,7 @@ package eu.portalliance.platform.cli;
 
 import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.security.LocalCa;
 import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.SimulationRunner;
 import eu.portalliance.ports.simulation.Simulator;
@@ -44,6 +45,10 @@ final class UpCommand implements Callable<Integer> {
             + "settings for every principal are written to <data-dir>/clients/. A data folder stays secure or not.")
     boolean secure;
 
+    @Option(names = "--tls-port", description = "With --secure: the TLS listener for ports (SCRAM, or SASL/PLAIN for "
+            + "librdkafka-based clients), certificates from the data folder's own CA (default: Kafka port + 2).")
+    Integer tlsPort;
+
     @Option(names = "--simulate", description = "Also publish simulated port traffic with planted scenarios (see simulate).")
     boolean simulate;
 
@@ -56,7 +61,8 @@ final class UpCommand implements Callable<Integer> {
         Path log = LogFile.under(dataDir);
         System.out.printf("Starting Port Alliance in %s (log: %s)…%n", dataDir.toAbsolutePath().normalize(), log);
         int controller = controllerPort != null ? controllerPort : kafkaPort + 1;
-        Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort, secure));
+        Platform platform = Platform.start(new Platform.Settings(dataDir, kafkaPort, controller, registryPort, httpPort, secure,
+                tlsPort != null ? tlsPort : kafkaPort + 2));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread simulator = simulate ? simulator(platform) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,7 +92,10 @@ final class UpCommand implements Callable<Integer> {
                 platform.registryUrl(), platform.apiUrl(), platform.topicCount(),
                 platform.topology().kafkaStreams().state(), AllianceConfig.DEFAULT_APPLICATION_ID, platform.settings().dataDir(),
                 secure ? "\n  Security         SASL/SCRAM-SHA-512 + ACLs; client settings in "
-                        + platform.credentials().file("admin").getParent() : "");
+                        + platform.credentials().file("admin").getParent()
+                        + "\n  TLS listener     " + platform.tlsBootstrap() + " (SASL_SSL; librdkafka clients: "
+                        + "port-<LOCODE>.librdkafka.properties, CA " + new LocalCa(platform.settings().dataDir()).caCertificate() + ")"
+                        : "");
         System.out.flush();
         if (simulator != null) {
             simulator.start();

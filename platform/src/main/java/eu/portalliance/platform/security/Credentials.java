@@ -55,6 +55,34 @@ public final class Credentials {
         return password;
     }
 
+    /** The password stored for an existing principal, or null. */
+    String storedPassword(String principal) {
+        return read(principal).getProperty("alliance.password");
+    }
+
+    /**
+     * The port's settings for librdkafka-based clients (kcat {@code -F}, Python, .NET, Go): SASL/PLAIN inside TLS on
+     * the TLS listener, trusting the alliance's CA. Written next to the Java settings, as secret as they are.
+     */
+    public Path writeLibrdkafkaConfig(String principal, String tlsBootstrap, Path caCertificate) {
+        Path file = folder.resolve(principal + ".librdkafka.properties");
+        String content = "# Port Alliance settings for librdkafka-based clients (kcat -F, confluent-kafka for Python/.NET/Go):\n"
+                + "# SASL/PLAIN inside TLS, for clients whose SCRAM cannot talk to Kafka 4. Keep secret.\n"
+                + "bootstrap.servers=" + tlsBootstrap + "\n"
+                + "security.protocol=SASL_SSL\n"
+                + "sasl.mechanisms=PLAIN\n"
+                + "sasl.username=" + principal + "\n"
+                + "sasl.password=" + storedPassword(principal) + "\n"
+                + "ssl.ca.location=" + caCertificate.toAbsolutePath() + "\n";
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            ownerOnly(file);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + " (" + e.getMessage() + "): check the data folder");
+        }
+        return file;
+    }
+
     /** Client settings (without bootstrap.servers) that authenticate as {@code principal}. */
     public Map<String, Object> clientConfig(String principal) {
         Properties p = read(principal);
@@ -94,13 +122,17 @@ public final class Credentials {
             try (Writer w = Files.newBufferedWriter(file(principal), StandardCharsets.UTF_8)) {
                 p.store(w, "Port Alliance client settings for " + principal + ": keep secret");
             }
-            try {
-                Files.setPosixFilePermissions(file(principal), PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not POSIX: the data folder's own permissions protect it
-            }
+            ownerOnly(file(principal));
         } catch (IOException e) {
             throw new UserError("cannot write " + file(principal) + " (" + e.getMessage() + "): check the data folder");
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not POSIX: the data folder's own permissions protect it
         }
     }
 }

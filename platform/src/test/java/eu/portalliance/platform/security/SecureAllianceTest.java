@@ -13,7 +13,10 @@ import eu.portalliance.platform.Samples;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +61,8 @@ class SecureAllianceTest {
     @BeforeAll
     void start(@TempDir Path dir) {
         data = dir.resolve("data");
-        int[] p = FreePorts.pick(4);
-        platform = Platform.start(new Platform.Settings(data, p[0], p[1], p[2], p[3], true));
+        int[] p = FreePorts.pick(5);
+        platform = Platform.start(new Platform.Settings(data, p[0], p[1], p[2], p[3], true, p[4]));
         registry = new RestSchemaRegistryClient(platform.registryUrl());
     }
 
@@ -205,6 +208,71 @@ class SecureAllianceTest {
         publish("port-HRRJK", "HRRJK", SeizureReport.newBuilder(Samples.seizure("SEC-HRRJK-1")).setReportingPort("HRRJK").build());
         assertThatThrownBy(() -> publish("port-HRRJK", "BEANR", Samples.seizure("SEC-HRRJK-2")))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    @Order(6)
+    void aPythonPortSystemOnAnOldLibrdkafkaJoinsOverTlsAndIsRefusedElsewhere() throws Exception {
+        String config = platform.credentials().file("port-ESALG").resolveSibling("port-ESALG.librdkafka.properties").toString();
+        String events = Path.of(getClass().getResource("/python/esalg-seizure.json").toURI()).toString();
+        PythonPort.Run published = PythonPort.run("publish", "--config", config, "--registry", platform.registryUrl(),
+                "--port", "ESALG", "--events", events);
+        assertThat(published.code()).as(published.err()).isZero();
+        assertThat(published.out()).contains("published 1 event(s) to ports.ESALG.seizures.v1");
+        // The same container seized at Hamburg, by a Java port system: one case for both ports.
+        publish("port-DEHAM", "DEHAM", SeizureReport.newBuilder(Samples.seizure("SEC-DEHAM-1")).setReportingPort("DEHAM")
+                .setEventTime(Instant.parse("2024-07-03T08:30:00Z")).setContainerNumber("MSCU7301240")
+                .setVesselImo(null).setConsignee(null).build());
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            PythonPort.Run alerts = PythonPort.run("alerts", "--config", config, "--registry", platform.registryUrl(),
+                    "--port", "ESALG", "--idle", "2");
+            return alerts.code() == 0 && alerts.out().lines().anyMatch(l -> l.contains("\"entityId\": \"MSCU7301240\"")
+                    && l.contains("\"alertId\": \"CASE-"));
+        });
+
+        PythonPort.Run otherAlerts = PythonPort.run("alerts", "--config", config, "--registry", platform.registryUrl(),
+                "--port", "DEHAM", "--idle", "2");
+        assertThat(otherAlerts.code()).isEqualTo(2);
+        assertThat(otherAlerts.err().strip()).isEqualTo("alliance-port: not authorised to read ports.DEHAM.alerts.v1: a port reads its own alerts only");
+        long before = endOffset(Topics.seizures("DEHAM"));
+        PythonPort.Run forged = PythonPort.run("publish", "--config", config, "--registry", platform.registryUrl(),
+                "--port", "DEHAM", "--events", events);
+        assertThat(forged.code()).isEqualTo(2);
+        assertThat(forged.err()).contains("not published to ports.DEHAM.seizures.v1").contains("authorization failed");
+        assertThat(endOffset(Topics.seizures("DEHAM"))).isEqualTo(before);
+
+        // Who tried what: on the health endpoint and as a broker metric.
+        assertThat(platform.refusedAccess().get("ESALG")).containsKeys("DESCRIBE TOPIC:ports.DEHAM.alerts.v1",
+                "DESCRIBE TOPIC:ports.DEHAM.seizures.v1");
+        assertThat(platform.refusedAccess().get("BEANR")).as("port-BEANR's attempts in the tests above")
+                .containsKeys("DESCRIBE TOPIC:ports.NLRTM.seizures.v1", "DESCRIBE TOPIC:ports.NLRTM.alerts.v1");
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> beans = jmx.queryNames(new ObjectName("kafka.server:type=plugins,port=ESALG,*"), null);
+        assertThat(beans).hasSize(1);
+        assertThat((Double) jmx.getAttribute(beans.iterator().next(), CountingAuthorizer.METRIC)).isGreaterThanOrEqualTo(3.0);
+    }
+
+    @Test
+    @Order(7)
+    void aWrongPasswordOnTheTlsListenerIsRefusedAndAServiceCannotUsePlain() throws Exception {
+        Path dir = data.resolveSibling("kcat");
+        java.nio.file.Files.createDirectories(dir);
+        String good = java.nio.file.Files.readString(platform.credentials().file("port-ESALG").resolveSibling("port-ESALG.librdkafka.properties"));
+        assertThat(kcatList(dir, good)).contains("topic \"ports.ESALG.seizures.v1\"");
+        assertThat(kcatList(dir, good.replaceAll("sasl.password=.*", "sasl.password=guessed"))).contains("Authentication failed");
+        String topology = good.replace("sasl.username=port-ESALG", "sasl.username=topology").replaceAll("sasl.password=.*",
+                "sasl.password=" + platform.credentials().password("topology", platform.bootstrapServers()));
+        assertThat(kcatList(dir, topology)).as("the alliance's own services keep SCRAM").contains("Authentication failed");
+    }
+
+    private static String kcatList(Path dir, String settings) throws Exception {
+        Path file = java.nio.file.Files.createTempFile(dir, "kcat", ".properties");
+        java.nio.file.Files.writeString(file, settings);
+        Process kcat = new ProcessBuilder("kcat", "-F", file.toString(), "-L", "-m", "10").redirectErrorStream(true).start();
+        String out = new String(kcat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(kcat.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     private static Map<String, Object> withIsolation(Map<String, Object> c) {
