@@ -1,18 +1,22 @@
 package eu.portalliance.platform.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
+import eu.portalliance.platform.kafka.TopicSnapshot;
+import eu.portalliance.platform.security.PythonPort;
 import eu.portalliance.ports.simulation.SimEvent;
+import eu.portalliance.registry.RegistryException;
+import eu.portalliance.serde.WireFormat;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.query.AllianceQueries;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.query.EntitySightings;
-import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +32,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -54,6 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionTest {
     private static final int EVENTS = 6_000;
+    static final String FLOOD_SECONDS_PROPERTY = "alliance.chaos.flood-seconds";
+    private static final int FLOOD_RATE = 5_000;
     private final List<SimEvent> input = new Simulator(new Simulator.Settings(3, KnownPorts.allianceLocodes(),
             Instant.parse("2025-01-06T00:00:00Z"), EVENTS / 28.0)).take(EVENTS);
     private Map<String, Set<String>> reference;
@@ -128,30 +138,45 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * 10 % bad records among good ones. {@code bin/test} sends the input once at full speed; {@code bin/test --chaos}
+     * ({@value #FLOOD_SECONDS_PROPERTY}=60) streams 5,000 records/s for a minute, the input first and then replays
+     * of it, which must change no case.
+     */
     @Test
     void aPoisonFloodLandsInTheDlqExactlyAndChangesNoCase() throws Exception {
+        int seconds = Integer.getInteger(FLOOD_SECONDS_PROPERTY, 0);
+        int total = seconds > 0 ? FLOOD_RATE * seconds : EVENTS + (EVENTS + 8) / 9;
         try (InJvmAlliance alliance = InJvmAlliance.start(dir);
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", alliance.bootstrap(),
-                     "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
+                     "acks", "all", "enable.idempotence", true, "linger.ms", 5), new StringSerializer(), new ByteArraySerializer())) {
+            List<ProducerRecord<String, byte[]>> good = input.stream().map(e -> serialized(alliance, e)).toList();
+            List<Poisons.Poison> bad = new ArrayList<>();
+            for (int i = 0; i < input.size(); i += 9) {
+                bad.add(Poisons.of(alliance, input.get(i), i / 9));
+            }
             Map<String, Integer> planted = new TreeMap<>();
-            List<SimEvent> good = new ArrayList<>();
-            for (int i = 0; i < input.size(); i++) {
-                good.add(input.get(i));
-                if (i % 9 == 0) {
-                    // one bad record for every nine good ones: 10 % of the stream
-                    Poison p = poison(alliance, input.get(i), i / 9);
+            int goodSent = 0;
+            long started = System.nanoTime();
+            for (int n = 0; n < total; n++) {
+                if (seconds > 0) {
+                    // paced like a port system's steady stream, not a burst
+                    long due = started + n * 1_000_000_000L / FLOOD_RATE;
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+                if (n % 10 == 0) {
+                    Poisons.Poison p = bad.get((n / 10) % bad.size());
                     raw.send(new ProducerRecord<>(p.topic(), p.key(), p.bytes()));
                     planted.merge(p.reason().name(), 1, Integer::sum);
-                }
-                if (good.size() == 500) {
-                    alliance.publish(good);
-                    good.clear();
+                } else {
+                    raw.send(good.get(goodSent++ % good.size()));
                 }
             }
-            alliance.publish(good);
             raw.flush();
+            double rate = total / ((System.nanoTime() - started) / 1e9);
             alliance.awaitCaughtUp();
 
+            assertThat(goodSent).as("every input event sent at least once").isGreaterThanOrEqualTo(EVENTS);
             Map<String, Integer> dead = alliance.deadLetters();
             assertThat(dead).isEqualTo(planted);
             Map<String, Long> counted = new TreeMap<>();
@@ -164,15 +189,94 @@ class FaultInjectionTest {
             });
             assertThat(counted).isEqualTo(planted.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                     Map.Entry::getKey, e -> (long) e.getValue(), (a, b) -> a, TreeMap::new)));
-            assertSameAsReference("poison flood: 10 % unreadable or invalid records", alliance,
-                    planted.values().stream().mapToInt(Integer::intValue).sum(), planted);
+            String fault = seconds > 0
+                    ? String.format("poison flood: 10 %% bad records, %,d records in %d s (%,.0f/s), input then replays", total, seconds, rate)
+                    : "poison flood: 10 % unreadable or invalid records";
+            assertSameAsReference(fault, goodSent, alliance, planted.values().stream().mapToInt(Integer::intValue).sum(), planted);
         }
     }
 
+    private static ProducerRecord<String, byte[]> serialized(InJvmAlliance alliance, SimEvent e) {
+        String port = e.port();
+        byte[] bytes = e.event() instanceof SeizureReport s
+                ? Topics.seizuresTopic(port, alliance.registryClient).valueSerde().serializer().serialize(e.topic(), s)
+                : Topics.suspiciousTopic(port, alliance.registryClient).valueSerde().serializer()
+                        .serialize(e.topic(), (SuspiciousContainerEvent) e.event());
+        return new ProducerRecord<>(e.topic(), e.key(), bytes);
+    }
+
+    @Test
+    void aPortOnSeizureReportV2AmongPortsOnV1() throws Exception {
+        String port = "NLRTM";
+        String topic = Topics.seizures(port);
+        String subject = WireFormat.subject(topic, false);
+        List<SimEvent> own = input.stream().filter(e -> e.topic().equals(topic)).toList();
+        // The port upgrades halfway through: its first seizures go out as v1 through the SDK, the rest as v2.
+        Set<SimEvent> asV2 = new java.util.HashSet<>(own.subList(own.size() / 2, own.size()));
+        try (InJvmAlliance alliance = InJvmAlliance.start(dir);
+             KafkaProducer<String, byte[]> v2Producer = new KafkaProducer<>(Map.of("bootstrap.servers", alliance.bootstrap(),
+                     "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
+            List<SimEvent> v1 = input.stream().filter(e -> !asV2.contains(e)).toList();
+            alliance.publish(v1.subList(0, v1.size() / 2));
+            int v2Id = alliance.registryClient.register(subject, EvolvedSeizure.V2);
+            for (SimEvent e : asV2) {
+                v2Producer.send(new ProducerRecord<>(topic, e.key(), EvolvedSeizure.v2((SeizureReport) e.event(), v2Id)));
+            }
+            v2Producer.flush();
+            alliance.publish(v1.subList(v1.size() / 2, v1.size()));
+            alliance.awaitCaughtUp();
+
+            // An incompatible v3 is refused by the registry, for Java and Python producers alike.
+            assertThatThrownBy(() -> alliance.registryClient.register(subject, EvolvedSeizure.V3))
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
+            Path settings = dir.resolve("python.properties");
+            Files.writeString(settings, "bootstrap.servers=" + alliance.bootstrap() + "\n");
+            Path v3File = dir.resolve("seizure-v3.avsc");
+            Files.writeString(v3File, EvolvedSeizure.V3.toString());
+            PythonPort.Run refused = PythonPort.run("publish", "--config", settings.toString(), "--registry",
+                    alliance.registry.url(), "--port", port, "--schema", v3File.toString(), "--events", v3Events(dir).toString());
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).startsWith("alliance-port: the registry refused the schema for " + subject);
+
+            // The alliance's deserializer (the topology's and the SDK's) and Confluent's Python client read both versions.
+            var deserializer = Topics.seizuresTopic(port, alliance.registryClient).valueSerde().deserializer();
+            List<ConsumerRecord<byte[], byte[]>> records;
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", alliance.bootstrap()),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                records = TopicSnapshot.read(consumer, topic);
+            }
+            assertThat(records).hasSize(own.size());
+            assertThat(records.stream().map(r -> deserializer.deserialize(topic, r.value()).getEventId()).toList())
+                    .containsExactlyInAnyOrderElementsOf(own.stream().map(SimEvent::eventId).toList());
+            PythonPort.Run read = PythonPort.run("read", "--config", settings.toString(), "--registry", alliance.registry.url(),
+                    "--topic", topic, "--idle", "3");
+            assertThat(read.code()).as(read.err()).isZero();
+            List<String> lines = read.out().lines().toList();
+            assertThat(lines).hasSize(own.size());
+            assertThat(lines.stream().filter(l -> l.contains("\"" + EvolvedSeizure.SEAL + "\": \"SEAL-")).count())
+                    .as("records written with v2, read with their seal number").isEqualTo(asV2.size());
+
+            assertSameAsReference("a port on SeizureReport v2 among ports on v1 (v3 refused)", alliance, 0, Map.of());
+        }
+    }
+
+    /** One seizure in the JSON the Python port system takes, with the field v3 adds. */
+    private static Path v3Events(Path dir) throws Exception {
+        Path events = dir.resolve("v3-events.json");
+        String template = new String(FaultInjectionTest.class.getResourceAsStream("/python/esalg-seizure.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(events, template.replace("\"note\":", "\"inspectorBadge\": \"B-17\", \"note\":"));
+        return events;
+    }
+
     private void assertSameAsReference(String fault, InJvmAlliance alliance, int bad, Map<String, Integer> expectedDlq) {
+        assertSameAsReference(fault, EVENTS, alliance, bad, expectedDlq);
+    }
+
+    private void assertSameAsReference(String fault, int events, InJvmAlliance alliance, int bad, Map<String, Integer> expectedDlq) {
         InJvmAlliance.Output out = alliance.output();
         Map<String, Integer> dlq = alliance.deadLetters();
-        FaultTable.add(fault, EVENTS, bad, reference, out, dlq, expectedDlq);
+        FaultTable.add(fault, events, bad, reference, out, dlq, expectedDlq);
         assertThat(out.duplicatedRecords()).as("(case, revision) records published more than once").isZero();
         assertThat(dlq).isEqualTo(expectedDlq);
         assertThat(out.openCases()).isEqualTo(reference);
@@ -217,68 +321,6 @@ class FaultInjectionTest {
             return answers.keySet().stream().anyMatch(k -> k.startsWith("sightings "));
         });
         return new TreeMap<>(answers);
-    }
-
-    private record Poison(String topic, String key, byte[] bytes, RejectReason reason) {
-    }
-
-    /** A bad copy of a good event (its own event id, so it would make its own sightings if it got through). */
-    private static Poison poison(InJvmAlliance alliance, SimEvent e, int n) {
-        String other = KnownPorts.allianceLocodes().stream().filter(p -> !p.equals(e.port())).findFirst().orElseThrow();
-        int kind = n % 5;
-        if (kind == 0) {
-            return new Poison(e.topic(), e.key(), ("{\"eventId\":\"" + e.eventId() + "\"} is JSON, not Avro")
-                    .getBytes(StandardCharsets.UTF_8), RejectReason.UNREADABLE);
-        }
-        if (e.event() instanceof SeizureReport s) {
-            SeizureReport.Builder b = SeizureReport.newBuilder(s).setEventId(s.getEventId() + "-BAD");
-            String topic = e.topic();
-            RejectReason reason;
-            switch (kind) {
-                case 1 -> {
-                    b.setContainerNumber("CSQU3054384").setVesselImo(s.getVesselImo());
-                    reason = RejectReason.INVALID_CONTAINER_NUMBER;
-                }
-                case 2 -> {
-                    b.setEventTime(Instant.now().plus(Duration.ofDays(3)));
-                    reason = RejectReason.FUTURE_EVENT_TIME;
-                }
-                case 3 -> {
-                    topic = Topics.seizures(other);
-                    reason = RejectReason.PORT_MISMATCH;
-                }
-                default -> {
-                    b.setKilograms(100_000);
-                    reason = RejectReason.INVALID_VALUE;
-                }
-            }
-            return new Poison(topic, e.key(), Topics.seizuresTopic(Topics.portOf(topic).orElseThrow(), alliance.registryClient)
-                    .valueSerde().serializer().serialize(topic, b.build()), reason);
-        }
-        SuspiciousContainerEvent s = (SuspiciousContainerEvent) e.event();
-        SuspiciousContainerEvent.Builder b = SuspiciousContainerEvent.newBuilder(s).setEventId(s.getEventId() + "-BAD");
-        String topic = e.topic();
-        RejectReason reason;
-        switch (kind) {
-            case 1 -> {
-                b.setVesselImo("9074728");
-                reason = RejectReason.INVALID_IMO;
-            }
-            case 2 -> {
-                b.setEventTime(Instant.now().plus(Duration.ofDays(3)));
-                reason = RejectReason.FUTURE_EVENT_TIME;
-            }
-            case 3 -> {
-                topic = Topics.suspicious(other);
-                reason = RejectReason.PORT_MISMATCH;
-            }
-            default -> {
-                b.setLocalScore(7.5);
-                reason = RejectReason.INVALID_VALUE;
-            }
-        }
-        return new Poison(topic, e.key(), Topics.suspiciousTopic(Topics.portOf(topic).orElseThrow(), alliance.registryClient)
-                .valueSerde().serializer().serialize(topic, b.build()), reason);
     }
 
     private static void deleteTree(Path root) throws Exception {
