@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -28,6 +29,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final Optional<String> authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     /**
      * Keyed by the schema object itself: Avro caches a schema's hash, while its text is rebuilt on every toString()
@@ -38,9 +40,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private record SubjectSchema(String subject, Schema schema) {
     }
 
+    /** {@code baseUrl} may carry {@code user:password@}; see {@link RegistryAccess} for TLS and the environment. */
     public RestSchemaRegistryClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this(RegistryAccess.of(baseUrl, System.getenv()));
+    }
+
+    RestSchemaRegistryClient(RegistryAccess access) {
+        this.baseUrl = access.baseUrl();
+        this.http = access.http();
+        this.authorization = access.authorization();
     }
 
     public String baseUrl() {
@@ -140,6 +148,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(a -> request.header("Authorization", a));
         if (body != null) {
             request.header("Content-Type", CONTENT_TYPE);
         }
@@ -154,6 +163,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(503, RegistryException.UNREACHABLE, "interrupted while calling " + baseUrl, e);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new RegistryException(response.statusCode(), response.statusCode() * 100, "schema registry at " + baseUrl
+                    + " refused " + (authorization.isPresent() ? "these credentials" : "a request without credentials")
+                    + " (HTTP " + response.statusCode() + "): set " + RegistryAccess.USER_INFO_ENV + "=user:password");
         }
         JsonNode json;
         try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/ cannot run here (no Docker engine), so the compose file is validated the way an operator's first step
@@ -41,6 +42,79 @@ class DockerComposeTest {
                 .contains("--standby-replicas").contains("--advertised-host")
                 .contains("provision --bootstrap").contains("--principals")
                 .contains("condition: service_completed_successfully");
+    }
+
+    @Test
+    void everyLinkIsEncryptedAndTheRegistryAuthenticates() throws Exception {
+        String resolved = config();
+        assertThat(resolved).doesNotContain("SASL_PLAINTEXT").doesNotContain("PLAINTEXT:").doesNotContain("http://schema-registry");
+        assertThat(resolved.split("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: INTERNAL:SASL_SSL,PORTS:SASL_SSL,CONTROLLER:SASL_SSL", -1)).hasSize(4);
+        assertThat(resolved.split("KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: https", -1)).hasSize(4);
+        assertThat(resolved).contains("SCHEMA_REGISTRY_LISTENERS: https://0.0.0.0:8081")
+                .contains("SCHEMA_REGISTRY_AUTHENTICATION_METHOD: BASIC")
+                .contains("SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL")
+                .contains("--registry https://schema-registry:8081");
+        // Every alliance container trusts the cluster's CA and logs in to the registry.
+        for (String service : List.of("init", "topology-1", "topology-2", "connect")) {
+            assertThat(serviceBlock(resolved, service)).as(service).contains("ALLIANCE_REGISTRY_CA: /etc/alliance/certs/ca.crt")
+                    .contains("ALLIANCE_REGISTRY_USER_INFO: alliance:change-me-registry-alliance");
+        }
+    }
+
+    private static String serviceBlock(String resolved, String service) {
+        int start = resolved.indexOf("\n  " + service + ":\n");
+        assertThat(start).as(service).isPositive();
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("(?m)^  [a-z0-9-]+:$").matcher(resolved);
+        return resolved.substring(start, next.find(start + service.length() + 4) ? next.start() : resolved.length());
+    }
+
+    @Test
+    void theCertificateScriptMakesACaAndCertificatesThatVerifyAndRotates(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("certs");
+        assertThat(run(dir, "--out", out.toString(), "--public-host", "alliance.example.eu")).contains("CA and certificates in");
+        for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Path pem = out.resolve(broker + ".pem");
+            assertThat(Files.readString(pem)).startsWith("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN CERTIFICATE-----");
+            assertThat(openssl(dir, "verify", "-CAfile", out.resolve("ca.crt").toString(), pem.toString())).contains(": OK");
+            assertThat(openssl(dir, "x509", "-in", pem.toString(), "-noout", "-ext", "subjectAltName"))
+                    .contains("DNS:" + broker).contains("DNS:alliance.example.eu");
+        }
+        assertThat(openssl(dir, "pkcs12", "-in", out.resolve("schema-registry.p12").toString(), "-nokeys", "-passin",
+                "pass:test-keystore-password")).contains("subject=CN = schema-registry");
+        assertThat(run(dir, "--out", out.toString())).as("a second first run refuses to replace the CA").contains("already has a CA");
+
+        String caBefore = Files.readString(out.resolve("ca.crt"));
+        String brokerBefore = Files.readString(out.resolve("kafka-1.pem"));
+        run(dir, "--out", out.toString(), "--renew");
+        assertThat(Files.readString(out.resolve("ca.crt"))).as("renewal keeps the CA").isEqualTo(caBefore);
+        assertThat(Files.readString(out.resolve("kafka-1.pem"))).isNotEqualTo(brokerBefore);
+
+        run(dir, "--out", out.toString(), "--new-ca");
+        String bundle = Files.readString(out.resolve("ca.crt"));
+        assertThat(bundle.split("BEGIN CERTIFICATE", -1)).as("new CA and the previous one, trusted together").hasSize(3);
+        assertThat(bundle).endsWith(caBefore);
+        assertThat(openssl(dir, "verify", "-CAfile", out.resolve("ca.crt").toString(), out.resolve("kafka-2.pem").toString())).contains(": OK");
+    }
+
+    private static String run(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", PROJECT.resolve("docker/certs/make-certs.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("REGISTRY_KEYSTORE_PASSWORD", "test-keystore-password");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static String openssl(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test
