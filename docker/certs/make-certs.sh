@@ -32,8 +32,8 @@ while [ $# -gt 0 ]; do
 done
 command -v openssl >/dev/null 2>&1 || { echo "make-certs.sh: needs openssl (apt-get install openssl)" >&2; exit 2; }
 ENV_FILE="$(cd "$(dirname "$0")/.." && pwd)/.env"
-if [ -z "${REGISTRY_KEYSTORE_PASSWORD:-}" ] && [ -f "$ENV_FILE" ]; then
-  REGISTRY_KEYSTORE_PASSWORD="$(sed -n 's/^REGISTRY_KEYSTORE_PASSWORD=//p' "$ENV_FILE")"
+if [ -z "${REGISTRY_KEYSTORE_PASSWORD+set}" ] && [ -f "$ENV_FILE" ]; then
+  REGISTRY_KEYSTORE_PASSWORD="$(grep '^REGISTRY_KEYSTORE_PASSWORD' "$ENV_FILE" | cut -d= -f2-)"
 fi
 : "${REGISTRY_KEYSTORE_PASSWORD:?set REGISTRY_KEYSTORE_PASSWORD (docker/.env) before making the registry key store}"
 mkdir -p "$OUT"

