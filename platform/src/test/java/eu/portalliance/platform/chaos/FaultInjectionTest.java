@@ -14,6 +14,7 @@ import eu.portalliance.serde.WireFormat;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.validation.RejectReason;
 import eu.portalliance.topology.query.AllianceQueries;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.query.EntitySightings;
@@ -193,6 +194,66 @@ class FaultInjectionTest {
                     ? String.format("poison flood: 10 %% bad records, %,d records in %d s (%,.0f/s), input then replays", total, seconds, rate)
                     : "poison flood: 10 % unreadable or invalid records";
             assertSameAsReference(fault, goodSent, alliance, planted.values().stream().mapToInt(Integer::intValue).sum(), planted);
+        }
+    }
+
+    /**
+     * Absurd records among the input: each refused with its reason while the good ones correlate as before; a 5 MB
+     * record is refused by Kafka itself before it is written.
+     */
+    @Test
+    void boundedInputIsRefusedWithItsReasonAndChangesNoCase() throws Exception {
+        try (InJvmAlliance alliance = InJvmAlliance.start(dir);
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", alliance.bootstrap(),
+                     "acks", "all", "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer())) {
+            List<SeizureReport> seizures = input.stream().filter(e -> e.event() instanceof SeizureReport)
+                    .map(e -> (SeizureReport) e.event()).limit(50).toList();
+            Map<String, Integer> planted = new TreeMap<>();
+            int n = 0;
+            for (SeizureReport s : seizures) {
+                SeizureReport.Builder b = SeizureReport.newBuilder(s).setEventId(s.getEventId() + "-ABSURD");
+                RejectReason reason = switch (n++ % 6) {
+                    case 0 -> {
+                        b.setNextPortsOfCall(java.util.Collections.nCopies(10_000, "NLRTM"));
+                        yield RejectReason.TOO_LARGE;
+                    }
+                    case 1 -> {
+                        b.setNote("x".repeat(900_000));
+                        yield RejectReason.TOO_LARGE;
+                    }
+                    case 2 -> {
+                        b.setKilograms(100_000);
+                        yield RejectReason.INVALID_VALUE;
+                    }
+                    case 3 -> {
+                        b.setKilograms(-5);
+                        yield RejectReason.INVALID_VALUE;
+                    }
+                    case 4 -> {
+                        b.setEventTime(Instant.parse("1999-06-01T00:00:00Z"));
+                        yield RejectReason.STALE_EVENT_TIME;
+                    }
+                    default -> {
+                        b.setEventTime(Instant.now().plus(Duration.ofDays(400)));
+                        yield RejectReason.FUTURE_EVENT_TIME;
+                    }
+                };
+                String topic = Topics.seizures(s.getReportingPort());
+                raw.send(new ProducerRecord<>(topic, s.getContainerNumber(), Topics.seizuresTopic(s.getReportingPort(),
+                        alliance.registryClient).valueSerde().serializer().serialize(topic, b.build())));
+                planted.merge(reason.name(), 1, Integer::sum);
+            }
+            SeizureReport first = seizures.get(0);
+            String topic = Topics.seizures(first.getReportingPort());
+            byte[] fiveMegabytes = Topics.seizuresTopic(first.getReportingPort(), alliance.registryClient).valueSerde().serializer()
+                    .serialize(topic, SeizureReport.newBuilder(first).setEventId("FIVE-MB").setNote("x".repeat(5_000_000)).build());
+            assertThatThrownBy(() -> raw.send(new ProducerRecord<>(topic, "k", fiveMegabytes)).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.RecordTooLargeException.class);
+            raw.flush();
+            alliance.publish(input);
+            alliance.awaitCaughtUp();
+            assertSameAsReference("bounded input: 10,000 next ports, 900 KB note, 100 t, -5 kg, 1999, +400 days; 5 MB refused by Kafka",
+                    alliance, seizures.size(), planted);
         }
     }
 
