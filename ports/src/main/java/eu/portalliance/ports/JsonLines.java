@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One event per line: a JSON object with {@code "type": "seizure"} or {@code "type": "suspicion"} and the contract's
+ * One event per line: a JSON object with {@code "type": "seizure"}, {@code "suspicion"} or {@code "arrival"} and the contract's
  * fields. {@code reportingPort} may be left out: it is the publishing port.
  */
 public final class JsonLines {
@@ -37,8 +38,9 @@ public final class JsonLines {
         return switch (kind) {
             case "seizure" -> FriendlyJson.read(event, SeizureReport.class);
             case "suspicion", "suspicious" -> FriendlyJson.read(event, SuspiciousContainerEvent.class);
+            case "arrival" -> FriendlyJson.read(event, ArrivalNotice.class);
             default -> throw new EventFormatException("\"type\" is " + (type == null ? "missing" : "'" + kind + "'")
-                    + ": use \"seizure\" or \"suspicion\"");
+                    + ": use \"seizure\", \"suspicion\" or \"arrival\"");
         };
     }
 }

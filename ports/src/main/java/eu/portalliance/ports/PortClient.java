@@ -1,6 +1,7 @@
 package eu.portalliance.ports;
 
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.ids.UnLocode;
@@ -36,6 +37,7 @@ public final class PortClient implements AutoCloseable {
     private final Topic<String, SeizureReport> seizures;
     private final Topic<String, SuspiciousContainerEvent> suspicions;
     private final Topic<String, AlertOutcome> outcomes;
+    private final Topic<String, ArrivalNotice> arrivals;
 
     public PortClient(String locode, Map<String, Object> kafkaConfig, SchemaRegistryClient registry) {
         this(locode, kafkaConfig, registry, Clock.systemUTC());
@@ -57,6 +59,7 @@ public final class PortClient implements AutoCloseable {
         this.seizures = Topics.seizuresTopic(locode, registry);
         this.suspicions = Topics.suspiciousTopic(locode, registry);
         this.outcomes = Topics.alertOutcomesTopic(locode, registry);
+        this.arrivals = Topics.arrivalsTopic(locode, registry);
     }
 
     public String port() {
@@ -86,6 +89,15 @@ public final class PortClient implements AutoCloseable {
     public Future<RecordMetadata> publish(SuspiciousContainerEvent e) {
         EventChecks.suspicion(e, locode, clock.millis(), MAX_FUTURE_SKEW);
         return send(suspicions, keyOf(e), e);
+    }
+
+    /**
+     * A pre-arrival notice, keyed by container: the alliance screens it and answers on the port's
+     * scan-recommendations topic. A vessel call is one notice per container, sent in a burst; flush once at the end.
+     */
+    public Future<RecordMetadata> publish(ArrivalNotice a) {
+        EventChecks.arrival(a, locode, clock.millis(), MAX_FUTURE_SKEW);
+        return send(arrivals, a.getContainerNumber(), a);
     }
 
     public Future<RecordMetadata> report(AlertOutcome o) {

@@ -3,6 +3,7 @@ package eu.portalliance.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.Concealment;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.Indicator;
@@ -42,6 +43,17 @@ class JsonLinesTest {
     }
 
     @Test
+    void readsAnArrivalNoticeWithItsDefaults() throws Exception {
+        ArrivalNotice a = (ArrivalNotice) JsonLines.parse("""
+                {"type":"arrival","eventId":"NLRTM-ENS-1","noticeTime":"2025-03-01T06:00:00Z","vesselImo":"9321483",                "eta":"2025-03-04T06:00:00Z","containerNumber":"MSCU7301240","route":{"portOfLoading":"ECGYE"},                "declaredHsCode":"0803","reefer":true}""", "NLRTM");
+        assertThat(a.getReportingPort()).isEqualTo("NLRTM");
+        assertThat(a.getEta()).isEqualTo(Instant.parse("2025-03-04T06:00:00Z"));
+        assertThat(a.getReefer()).isTrue();
+        assertThat(a.getHandlingCode()).as("commercial data: AMBER unless the port says otherwise").isEqualTo(HandlingCode.TLP_AMBER);
+        assertThat(a.getRoute().getTransshipmentPorts()).isEmpty();
+    }
+
+    @Test
     void namesTheProblem() {
         assertThatThrownBy(() -> JsonLines.parse(SEIZURE.replace("\"kilograms\":142.5,", ""), "BEANR"))
                 .hasMessageStartingWith("field 'kilograms' is missing");
@@ -54,7 +66,7 @@ class JsonLinesTest {
         assertThatThrownBy(() -> JsonLines.parse(SEIZURE.replace("\"route\":{\"portOfLoading\":\"ECGYE\"", "\"route\":{\"portOfLoading\":7"), "BEANR"))
                 .hasMessageContaining("field 'route.portOfLoading' must be a string");
         assertThatThrownBy(() -> JsonLines.parse(SEIZURE.replace("\"type\":\"seizure\"", "\"type\":\"rumour\""), "BEANR"))
-                .hasMessageContaining("use \"seizure\" or \"suspicion\"");
+                .hasMessageContaining("use \"seizure\", \"suspicion\" or \"arrival\"");
         assertThatThrownBy(() -> JsonLines.parse("{not json", "BEANR")).hasMessageStartingWith("not valid JSON");
     }
 }

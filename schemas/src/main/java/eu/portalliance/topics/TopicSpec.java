@@ -5,6 +5,6 @@ import java.util.Map;
 /** How a topic is created: partitions and the topic-level configs that matter for its role. */
 public record TopicSpec(String name, int partitions, Map<String, String> configs) {
     public boolean compacted() {
-        return "compact".equals(configs.get("cleanup.policy"));
+        return configs.getOrDefault("cleanup.policy", "").contains("compact");
     }
 }

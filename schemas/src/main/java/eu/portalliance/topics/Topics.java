@@ -2,9 +2,12 @@ package eu.portalliance.topics;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
@@ -50,6 +53,13 @@ public final class Topics {
     public static final String SUBSCRIPTIONS = "alliance.reference.subscriptions.v1";
     public static final String AUDIT = "alliance.audit.v1";
     public static final String RULE_PRECISION = "alliance.rule-precision.v1";
+    /** The screening profile, one record per version (compacted, keyed by version). */
+    public static final String SCREENING_PROFILE = "alliance.reference.screening-profile.v1";
+    /**
+     * What the alliance knows about each entity, for screening arrivals on every instance: the latest seizure,
+     * suspicion and open case per entity (compacted, keyed by entity and kind), written by the topology.
+     */
+    public static final String SCREENING_INTELLIGENCE = "alliance.screening.intelligence.v1";
     /** Where the alliance's own registry keeps schemas, named as Confluent Schema Registry's default. */
     public static final String SCHEMAS = "_schemas";
 
@@ -57,6 +67,8 @@ public final class Topics {
     private static final String SUSPICIOUS = "suspicious";
     private static final String PORT_ALERTS = "alerts";
     private static final String ALERT_OUTCOMES = "alert-outcomes";
+    private static final String ARRIVALS = "arrivals";
+    private static final String SCAN_RECOMMENDATIONS = "scan-recommendations";
 
     private static final String LOCODE = "([A-Z]{2}[A-Z2-9]{3})";
     /** Every port's seizure and suspicious-event topics: a new port joins by creating its topics. */
@@ -64,6 +76,7 @@ public final class Topics {
     public static final Pattern PORT_SEIZURES = Pattern.compile("ports\\." + LOCODE + "\\.seizures\\.v1");
     public static final Pattern PORT_SUSPICIONS = Pattern.compile("ports\\." + LOCODE + "\\.suspicious\\.v1");
     public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
+    public static final Pattern PORT_ARRIVALS = Pattern.compile("ports\\." + LOCODE + "\\.arrivals\\.v1");
     private static final Pattern RECIPIENT_ALERTS = Pattern.compile("(ports\\." + LOCODE + "|subscribers\\.[A-Za-z0-9_-]+)\\.alerts\\.v1");
     private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.[a-z-]+\\.v1");
 
@@ -88,6 +101,14 @@ public final class Topics {
 
     public static String alertOutcomes(String locode) {
         return port(locode, ALERT_OUTCOMES);
+    }
+
+    public static String arrivals(String locode) {
+        return port(locode, ARRIVALS);
+    }
+
+    public static String scanRecommendations(String locode) {
+        return port(locode, SCAN_RECOMMENDATIONS);
     }
 
     /**
@@ -123,7 +144,10 @@ public final class Topics {
                 compacted(RISK_ORIGINS),
                 compacted(PORTS),
                 compacted(SUBSCRIPTIONS),
-                compacted(RULE_PRECISION));
+                compacted(RULE_PRECISION),
+                compacted(SCREENING_PROFILE),
+                new TopicSpec(SCREENING_INTELLIGENCE, 1, Map.of("cleanup.policy", "compact,delete",
+                        "retention.ms", Long.toString(days(400)), "message.timestamp.type", "LogAppendTime")));
     }
 
     /** The topics a port owns: its inputs, its alert feed and its outcome feedback. */
@@ -133,6 +157,8 @@ public final class Topics {
         out.add(retained(suspicious(locode), INPUT_PARTITIONS, days(400)));
         out.add(retained(alerts(locode), 1, days(365)));
         out.add(retained(alertOutcomes(locode), 1, days(400)));
+        out.add(retained(arrivals(locode), INPUT_PARTITIONS, days(90)));
+        out.add(retained(scanRecommendations(locode), 1, days(90)));
         return out;
     }
 
@@ -175,6 +201,18 @@ public final class Topics {
 
     public static Topic<String, AlertOutcome> alertOutcomesTopic(String locode, SchemaRegistryClient registry) {
         return typed(alertOutcomes(locode), registry, AlertOutcome.class);
+    }
+
+    public static Topic<String, ArrivalNotice> arrivalsTopic(String locode, SchemaRegistryClient registry) {
+        return typed(arrivals(locode), registry, ArrivalNotice.class);
+    }
+
+    public static Topic<String, ScanRecommendation> scanRecommendationsTopic(String locode, SchemaRegistryClient registry) {
+        return typed(scanRecommendations(locode), registry, ScanRecommendation.class);
+    }
+
+    public static Topic<String, ScreeningProfile> screeningProfileTopic(SchemaRegistryClient registry) {
+        return typed(SCREENING_PROFILE, registry, ScreeningProfile.class);
     }
 
     public static Topic<String, RiskOrigin> riskOriginsTopic(SchemaRegistryClient registry) {

@@ -1,10 +1,11 @@
 package eu.portalliance.validation;
 
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import java.time.Duration;
 
-/** Validation of the two kinds of port event; throws {@link ValidationException} with the first problem found. */
+/** Validation of what ports publish (events, arrival notices, outcomes); throws {@link ValidationException} with the first problem found. */
 public final class EventChecks {
     private EventChecks() {
     }
@@ -40,9 +41,44 @@ public final class EventChecks {
                 + (int) MAX_KILOGRAMS + " in one seizure: check the unit (kilograms, not grams)");
         Checks.value(s.getPackages() >= 0 && s.getPackages() <= MAX_PACKAGES, "packages " + s.getPackages()
                 + " must be from 0 to " + MAX_PACKAGES);
-        if (s.getDeclaredHsCode() != null) {
-            Checks.value(s.getDeclaredHsCode().matches("[0-9]{2,10}"),
-                    "declaredHsCode '" + s.getDeclaredHsCode() + "' must be 2 to 10 digits, e.g. 0803");
+        hsCode(s.getDeclaredHsCode());
+    }
+
+    /** A declared mass above this is a unit error: a loaded 45' container weighs at most about 35 t. */
+    static final double MAX_GROSS_MASS_KG = 60_000;
+    /** An ETA this far beyond the notice is not a pre-arrival declaration (they come days ahead, not months). */
+    static final Duration MAX_ETA_AHEAD = Duration.ofDays(60);
+
+    /** A pre-arrival notice: the container and vessel are required, since they are what screening looks up. */
+    public static void arrival(ArrivalNotice a, String topicPort, long nowMs, Duration maxSkew) {
+        Checks.required(a.getEventId(), "eventId");
+        Checks.length(a.getEventId(), Checks.MAX_ID_LENGTH, "eventId");
+        Checks.length(a.getBillOfLading(), Checks.MAX_ID_LENGTH, "billOfLading");
+        Checks.length(a.getVoyage(), Checks.MAX_ID_LENGTH, "voyage");
+        Checks.reportingPort(a.getReportingPort(), topicPort);
+        Checks.eventTime(a.getNoticeTime(), nowMs, maxSkew);
+        Checks.required(a.getContainerNumber(), "containerNumber");
+        Checks.container(a.getContainerNumber(), "containerNumber");
+        Checks.required(a.getVesselImo(), "vesselImo");
+        Checks.imo(a.getVesselImo(), "vesselImo");
+        Checks.required(a.getEta(), "eta");
+        Checks.value(!a.getEta().isBefore(a.getNoticeTime().minus(Duration.ofDays(2)))
+                        && !a.getEta().isAfter(a.getNoticeTime().plus(MAX_ETA_AHEAD)),
+                "eta " + a.getEta() + " must be within " + MAX_ETA_AHEAD.toDays() + " days after the notice time "
+                        + a.getNoticeTime() + ": check both times (UTC)");
+        Checks.required(a.getRoute(), "route");
+        Checks.route(a.getRoute(), "route");
+        Checks.party(a.getShipper(), "shipper");
+        Checks.party(a.getConsignee(), "consignee");
+        Checks.value(Double.isFinite(a.getGrossMassKg()) && a.getGrossMassKg() >= 0 && a.getGrossMassKg() <= MAX_GROSS_MASS_KG,
+                "grossMassKg " + a.getGrossMassKg() + " must be from 0 to " + (int) MAX_GROSS_MASS_KG
+                        + ": check the unit (kilograms)");
+        hsCode(a.getDeclaredHsCode());
+    }
+
+    private static void hsCode(String code) {
+        if (code != null) {
+            Checks.value(code.matches("[0-9]{2,10}"), "declaredHsCode '" + code + "' must be 2 to 10 digits, e.g. 0803");
         }
     }
 

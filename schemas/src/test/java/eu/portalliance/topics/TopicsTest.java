@@ -34,6 +34,7 @@ class TopicsTest {
     @Test
     void referenceTopicsAreCompacted() {
         assertThat(Topics.allianceTopics()).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
-                .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS, Topics.RULE_PRECISION);
+                .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS, Topics.RULE_PRECISION,
+                        Topics.SCREENING_PROFILE, Topics.SCREENING_INTELLIGENCE);
     }
 }

@@ -3,6 +3,10 @@ package eu.portalliance.topology;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScreeningProfile;
+import eu.portalliance.topology.avro.IntelligenceFact;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.topology.avro.Delivery;
@@ -40,6 +44,10 @@ public final class AllianceSerdes {
     public final Serde<AlertOutcome> outcome;
     public final Serde<RulePrecision> precision;
     public final Serde<AlertDelivery> audit;
+    public final Serde<ArrivalNotice> arrival;
+    public final Serde<ScanRecommendation> scanRecommendation;
+    public final Serde<ScreeningProfile> screeningProfile;
+    public final Serde<IntelligenceFact> intelligence;
     /** Writes a delivery as the plain Alert its recipient reads; never read back by the topology. */
     public final Serde<Delivery> deliveredAlert;
 
@@ -59,6 +67,10 @@ public final class AllianceSerdes {
         outcome = AvroSerde.value(registry, AlertOutcome.class);
         precision = AvroSerde.value(registry, RulePrecision.class);
         audit = AvroSerde.value(registry, AlertDelivery.class);
+        arrival = AvroSerde.value(registry, ArrivalNotice.class);
+        scanRecommendation = AvroSerde.value(registry, ScanRecommendation.class);
+        screeningProfile = AvroSerde.value(registry, ScreeningProfile.class);
+        intelligence = AvroSerde.value(registry, IntelligenceFact.class);
         deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer(), registry), (topic, bytes) -> {
             throw new UnsupportedOperationException("deliveries are written, never read");
         });

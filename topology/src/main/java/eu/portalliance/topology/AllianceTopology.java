@@ -12,6 +12,8 @@ import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS;
 import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS_CLOSED;
 import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION;
 import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION_ALL;
+import static eu.portalliance.topology.query.AllianceStores.SCREENING_INTELLIGENCE;
+import static eu.portalliance.topology.query.AllianceStores.SCREENING_PROFILES;
 import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
 
 import eu.portalliance.avro.Alert;
@@ -20,6 +22,7 @@ import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SuspiciousContainerEvent;
@@ -28,6 +31,7 @@ import eu.portalliance.serde.WireFormat;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.avro.Delivery;
 import eu.portalliance.topology.avro.CaseState;
+import eu.portalliance.topology.avro.IntelligenceFact;
 import eu.portalliance.topology.avro.PortOrigins;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
@@ -49,6 +53,8 @@ import eu.portalliance.topology.rules.PairRule;
 import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.rules.SuspicionConfirmedRule;
 import eu.portalliance.topology.rules.VesselRepeatRule;
+import eu.portalliance.topology.screening.ArrivalScreener;
+import eu.portalliance.topology.screening.IntelligenceFacts;
 import eu.portalliance.topology.sightings.SightingFactory;
 import eu.portalliance.topology.surge.RouteSurgeDetector;
 import eu.portalliance.validation.EventChecks;
@@ -82,7 +88,7 @@ import org.apache.kafka.streams.state.Stores;
  * The alliance topology, top to bottom as the data flows:
  * reference data → port events, validated → one sighting per entity (and route) an event names → rules, each finding
  * made once where its entity lives → delivery to the ports by subscription and handling code → outcome feedback →
- * rule precision.
+ * rule precision; and, before containers land, arrival notices screened against the alliance's one profile.
  * Every operator, store and internal topic is named here, so they stay stable across upgrades.
  */
 public final class AllianceTopology {
@@ -133,6 +139,7 @@ public final class AllianceTopology {
         KStream<String, Alert> alerts = publishAlerts(entityAlerts, surgeAlerts);
         deliverToRecipients(alerts);
         ruleFeedback();
+        screenArrivals(sightings.get(ON_ENTITIES), alerts);
         return builder.build(topologySettings());
     }
 
@@ -294,6 +301,31 @@ public final class AllianceTopology {
                                 .withKeySerde(serdes.key).withValueSerde(serdes.precision))
                 .toStream(Named.as("rule-precision-changes"))
                 .to(Topics.RULE_PRECISION, Produced.with(serdes.key, serdes.precision).withName("rule-precision-sink"));
+    }
+
+    /**
+     * Pre-arrival screening. What the alliance knows (each entity's latest seizure, suspicion and case) goes to a
+     * compacted topic every instance holds as a global store, beside the profile's versions; each arrival notice is
+     * then judged where it arrives, with no repartition, and its recommendation goes to its port.
+     */
+    private void screenArrivals(KStream<String, Sighting> entitySightings, KStream<String, Alert> alerts) {
+        // Two sinks, not a merge: a merge would join the input and case steps into one sub-topology.
+        entitySightings.map(IntelligenceFacts::ofSighting, Named.as("sighting-intelligence"))
+                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("sighting-intelligence-sink"));
+        alerts.flatMap((id, a) -> IntelligenceFacts.ofCase(a), Named.as("case-intelligence"))
+                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("case-intelligence-sink"));
+        written(Topics.SCREENING_INTELLIGENCE, IntelligenceFact.getClassSchema());
+        builder.globalTable(Topics.SCREENING_INTELLIGENCE, Consumed.with(serdes.key, serdes.intelligence).withName("intelligence-source"),
+                Materialized.<String, IntelligenceFact, KeyValueStore<Bytes, byte[]>>as(SCREENING_INTELLIGENCE)
+                        .withKeySerde(serdes.key).withValueSerde(serdes.intelligence));
+        builder.globalTable(Topics.SCREENING_PROFILE, Consumed.with(serdes.key, serdes.screeningProfile).withName("screening-profile-source"),
+                Materialized.<String, ScreeningProfile, KeyValueStore<Bytes, byte[]>>as(SCREENING_PROFILES)
+                        .withKeySerde(serdes.key).withValueSerde(serdes.screeningProfile));
+        validated(Topics.PORT_ARRIVALS, serdes.arrival, "arrivals",
+                (a, port, now) -> EventChecks.arrival(a, port, now, config.maxFutureSkew()))
+                .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE, SCREENING_PROFILES, RISK_ORIGINS), Named.as("screen-arrivals"))
+                .to((container, r, ctx) -> Topics.scanRecommendations(r.getPort()),
+                        Produced.with(serdes.key, serdes.scanRecommendation).withName("scan-recommendations-sink"));
     }
 
     private KStream<String, Sighting> repartitioned(KStream<String, Sighting> sightings, String name) {

@@ -1,6 +1,7 @@
 package eu.portalliance.topology;
 
 import eu.portalliance.avro.Agency;
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.Concealment;
 import eu.portalliance.avro.DetectionMethod;
 import eu.portalliance.avro.DrugType;
@@ -35,6 +36,16 @@ public final class Events {
                 .setDrugType(DrugType.COCAINE).setPackages(100).setKilograms(120.0)
                 .setConcealment(Concealment.RIP_ON_RIP_OFF).setDetection(DetectionMethod.SCAN_XRAY)
                 .setReefer(true).setHandlingCode(HandlingCode.TLP_GREEN);
+    }
+
+    /** A container from Guayaquil announced at {@code port}, arriving three days after the notice. */
+    public static ArrivalNotice.Builder arrival(String eventId, String port, Instant noticeTime) {
+        return ArrivalNotice.newBuilder()
+                .setEventId(eventId).setReportingPort(port).setNoticeTime(noticeTime)
+                .setVesselImo("9321483").setVoyage("014E").setEta(noticeTime.plus(java.time.Duration.ofDays(3)))
+                .setContainerNumber(CONTAINER)
+                .setRoute(Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of()).build())
+                .setDeclaredHsCode("0803").setReefer(false).setGrossMassKg(24_000).setHandlingCode(HandlingCode.TLP_AMBER);
     }
 
     public static SuspiciousContainerEvent.Builder suspicion(String eventId, String port, Instant time) {

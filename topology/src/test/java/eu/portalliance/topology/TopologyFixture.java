@@ -3,6 +3,9 @@ package eu.portalliance.topology;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Subscription;
@@ -104,6 +107,21 @@ public final class TopologyFixture implements AutoCloseable {
     public void outcome(AlertOutcome o) {
         driver.createInputTopic(Topics.alertOutcomes(o.getPort()), new StringSerializer(), outcomeSerde.serializer())
                 .pipeInput(o.getAlertId(), o);
+    }
+
+    public void arrival(ArrivalNotice a) {
+        driver.createInputTopic(Topics.arrivals(a.getReportingPort()), new StringSerializer(),
+                AvroSerde.value(registry, ArrivalNotice.class).serializer()).pipeInput(a.getContainerNumber(), a);
+    }
+
+    public void screeningProfile(ScreeningProfile p) {
+        driver.createInputTopic(Topics.SCREENING_PROFILE, new StringSerializer(),
+                AvroSerde.value(registry, ScreeningProfile.class).serializer()).pipeInput(Integer.toString(p.getVersion()), p);
+    }
+
+    public TestOutputTopic<String, ScanRecommendation> recommendationsOf(String port) {
+        return driver.createOutputTopic(Topics.scanRecommendations(port), new StringDeserializer(),
+                AvroSerde.value(registry, ScanRecommendation.class).deserializer());
     }
 
     public TestOutputTopic<String, Alert> alertsOf(String subscriber) {

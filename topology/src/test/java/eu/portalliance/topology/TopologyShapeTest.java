@@ -18,6 +18,7 @@ class TopologyShapeTest {
         assertThat(description).doesNotContainPattern("[A-Z]+-[A-Z-]+-\\d{10}");
         assertThat(description).contains("validate-seizures", "sightings-by-entity", "correlate-entities",
                 "entity-sightings", "entity-cases", "port-origins", "route-windows", "alerts-sink", "alerts-table-source",
-                "deliveries-by-recipient", "apply-daily-caps");
+                "deliveries-by-recipient", "apply-daily-caps", "validate-arrivals", "screen-arrivals", "screening-intelligence",
+                "screening-profiles", "scan-recommendations-sink", "sighting-intelligence-sink", "case-intelligence-sink");
     }
 }

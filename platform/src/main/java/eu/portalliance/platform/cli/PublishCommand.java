@@ -1,5 +1,6 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.platform.UserError;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -45,7 +47,7 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Sent(int line, Future<RecordMetadata> ack, boolean seizure) {
+    private record Sent(int line, Future<RecordMetadata> ack, String kind) {
     }
 
     @Override
@@ -70,9 +72,11 @@ final class PublishCommand implements Callable<Integer> {
                 try {
                     SpecificRecord event = JsonLines.parse(line, port);
                     if (event instanceof SeizureReport s) {
-                        sent.add(new Sent(number, ports.publish(s), true));
+                        sent.add(new Sent(number, ports.publish(s), "seizures"));
+                    } else if (event instanceof ArrivalNotice a) {
+                        sent.add(new Sent(number, ports.publish(a), "arrivals"));
                     } else {
-                        sent.add(new Sent(number, ports.publish((SuspiciousContainerEvent) event), false));
+                        sent.add(new Sent(number, ports.publish((SuspiciousContainerEvent) event), "suspicions"));
                     }
                 } catch (EventFormatException | ValidationException e) {
                     out.println("line " + number + ": " + e.getMessage());
@@ -83,13 +87,13 @@ final class PublishCommand implements Callable<Integer> {
                 }
             }
             ports.flush();
-            int seizures = 0;
+            Map<String, Integer> byKind = new java.util.HashMap<>();
             int acknowledged = 0;
             for (Sent s : sent) {
                 try {
                     s.ack().get(30, TimeUnit.SECONDS);
                     acknowledged++;
-                    seizures += s.seizure() ? 1 : 0;
+                    byKind.merge(s.kind(), 1, Integer::sum);
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                     out.println("line " + s.line() + ": not acknowledged by Kafka: " + cause.getMessage());
@@ -97,8 +101,10 @@ final class PublishCommand implements Callable<Integer> {
                 }
             }
             int total = acknowledged + notSent.size();
-            out.printf("Sent %d of %d events to %s (%d seizures, %d suspicions).", acknowledged, total, port, seizures,
-                    acknowledged - seizures);
+            int arrivals = byKind.getOrDefault("arrivals", 0);
+            out.printf("Sent %d of %d events to %s (%d seizures, %d suspicions%s).", acknowledged, total, port,
+                    byKind.getOrDefault("seizures", 0), byKind.getOrDefault("suspicions", 0),
+                    arrivals > 0 ? ", " + arrivals + " arrival notices" : "");
             if (notSent.isEmpty()) {
                 out.println();
                 return 0;

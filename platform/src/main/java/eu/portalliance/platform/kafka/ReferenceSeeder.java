@@ -2,6 +2,8 @@ package eu.portalliance.platform.kafka;
 
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.avro.ScreeningProfile;
+import eu.portalliance.topology.screening.ScreeningProfiles;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.reference.KnownRiskOrigins;
 import eu.portalliance.registry.SchemaRegistryClient;
@@ -20,7 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Fills empty reference topics with the founding ports and the starting risk-origin list; never overwrites. */
+/**
+ * Fills empty reference topics with the founding ports, the starting risk-origin list and the first screening profile;
+ * never overwrites.
+ */
 public final class ReferenceSeeder {
     private static final Logger log = LoggerFactory.getLogger(ReferenceSeeder.class);
 
@@ -49,6 +54,14 @@ public final class ReferenceSeeder {
                 }
             }
             log.info("seeded {} with {} risk origins", risks.name(), KnownRiskOrigins.all().size());
+        }
+        Topic<String, ScreeningProfile> profiles = Topics.screeningProfileTopic(registry);
+        if (isEmpty(bootstrap, profiles.name(), clientConfig)) {
+            ScreeningProfile initial = ScreeningProfiles.initial();
+            try (KafkaProducer<String, ScreeningProfile> producer = producer(bootstrap, profiles, clientConfig)) {
+                send(producer, new ProducerRecord<>(profiles.name(), Integer.toString(initial.getVersion()), initial));
+            }
+            log.info("seeded {} with screening profile version {}", profiles.name(), initial.getVersion());
         }
     }
 

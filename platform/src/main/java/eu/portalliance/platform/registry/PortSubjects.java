@@ -2,6 +2,8 @@ package eu.portalliance.platform.registry;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.ScanRecommendation;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
@@ -22,5 +24,7 @@ public final class PortSubjects {
         registry.register(WireFormat.subject(Topics.suspicious(locode), false), SuspiciousContainerEvent.getClassSchema());
         registry.register(WireFormat.subject(Topics.alertOutcomes(locode), false), AlertOutcome.getClassSchema());
         registry.register(WireFormat.subject(Topics.alerts(locode), false), Alert.getClassSchema());
+        registry.register(WireFormat.subject(Topics.arrivals(locode), false), ArrivalNotice.getClassSchema());
+        registry.register(WireFormat.subject(Topics.scanRecommendations(locode), false), ScanRecommendation.getClassSchema());
     }
 }

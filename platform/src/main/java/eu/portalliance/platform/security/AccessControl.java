@@ -77,12 +77,15 @@ public final class AccessControl {
     public static void grantPort(Admin admin, String locode) {
         String user = "User:" + Credentials.portPrincipal(locode);
         List<AclBinding> acls = new ArrayList<>();
-        for (String topic : List.of(Topics.seizures(locode), Topics.suspicious(locode), Topics.alertOutcomes(locode))) {
+        for (String topic : List.of(Topics.seizures(locode), Topics.suspicious(locode), Topics.alertOutcomes(locode),
+                Topics.arrivals(locode))) {
             acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
             acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
         }
-        acls.add(allow(user, ResourceType.TOPIC, Topics.alerts(locode), PatternType.LITERAL, AclOperation.READ));
-        acls.add(allow(user, ResourceType.TOPIC, Topics.alerts(locode), PatternType.LITERAL, AclOperation.DESCRIBE));
+        for (String topic : List.of(Topics.alerts(locode), Topics.scanRecommendations(locode))) {
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
+            acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+        }
         // A port's consumer groups are named after it, so one port cannot join (or reset) another's.
         acls.add(allow(user, ResourceType.GROUP, Credentials.portPrincipal(locode), PatternType.PREFIXED, AclOperation.READ));
         await(admin.createAcls(acls).all());

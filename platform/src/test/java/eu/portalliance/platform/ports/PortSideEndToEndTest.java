@@ -74,6 +74,43 @@ class PortSideEndToEndTest {
     }
 
     @Test
+    void aVesselCallWithAContainerSeizedElsewhereHasItRecommendedBeforeItLands() throws Exception {
+        String seized = "TCLU4409124";
+        // Times before the simulation below: the topology's stream time is shared by the tests of this class.
+        Path events = dir.resolve("seizure-for-screening.json");
+        Files.writeString(events, "{\"type\":\"seizure\",\"eventId\":\"SCREEN-BEANR-1\",\"agency\":\"CUSTOMS\",\"eventTime\":\""
+                + "2024-12-20T10:00:00Z\",\"containerNumber\":\"" + seized + "\",\"route\":{\"portOfLoading\":\"ECGYE\"},\"drugType\":\"COCAINE\","
+                + "\"kilograms\":210,\"handlingCode\":\"TLP_GREEN\"}\n");
+        assertThat(CliRun.of(to("publish", "--port", "BEANR", "--file", events.toString())).code()).isZero();
+        // Screening reads what the alliance knows from its intelligence topic: wait until the seizure is there.
+        var registry = new RestSchemaRegistryClient(platform.registryUrl());
+        var intelligence = new Topic<>(Topics.SCREENING_INTELLIGENCE, org.apache.kafka.common.serialization.Serdes.String(),
+                eu.portalliance.serde.AvroSerde.value(registry, eu.portalliance.topology.avro.IntelligenceFact.class));
+        readAll(intelligence, got -> got.stream().anyMatch(r -> r.value().getSourceId().equals("SCREEN-BEANR-1")));
+
+        CliRun call = CliRun.of(to("vessel-call", "--port", "NLRTM", "--containers", "500", "--seed", "7", "--include", seized,
+                "--notice-time", "2025-01-05T08:00:00Z"));
+        assertThat(call.code()).as(call.err()).isZero();
+        assertThat(call.out()).contains("Announced 500 containers").contains("included " + seized);
+
+        List<ConsumerRecord<String, eu.portalliance.avro.ScanRecommendation>> recommendations = readAll(
+                Topics.scanRecommendationsTopic("NLRTM", registry), got -> got.size() >= 500);
+        assertThat(recommendations).hasSize(500);
+        var forSeized = recommendations.stream().map(ConsumerRecord::value).filter(r -> r.getContainerNumber().equals(seized))
+                .findFirst().orElseThrow();
+        assertThat(forSeized.getAction()).isIn(eu.portalliance.avro.ScanAction.SCAN, eu.portalliance.avro.ScanAction.PHYSICAL);
+        assertThat(forSeized.getProfileVersion()).isEqualTo(1);
+        assertThat(forSeized.getCriteria()).anyMatch(m -> m.getCriterion() == eu.portalliance.avro.ScreeningCriterion.ENTITY_HIT
+                && m.getLineage().contains("SCREEN-BEANR-1") && m.getDetail().contains("seized at BEANR"));
+
+        CliRun shown = CliRun.of(to("recommendations", "--port", "NLRTM"));
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains(seized).contains("ENTITY_HIT").contains("of 500 announced containers recommended");
+        CliRun profile = CliRun.of(to("profile", "show"));
+        assertThat(profile.out()).contains("version 1 (in force)");
+    }
+
+    @Test
     void publishSendsTheGoodLinesAndReportsEachBadOneWithItsLineNumber() throws Exception {
         String good = """
                 {"type":"seizure","eventId":"PUB-1","agency":"CUSTOMS","eventTime":"2024-09-01T10:00:00Z","containerNumber":"TGHU8792473","route":{"portOfLoading":"ECGYE"},"drugType":"COCAINE","kilograms":310,"handlingCode":"TLP_GREEN"}""";

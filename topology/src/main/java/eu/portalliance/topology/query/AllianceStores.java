@@ -26,6 +26,11 @@ public final class AllianceStores {
     /** Each port's origin mix over the last weeks (this task's sample of the traffic). */
     public static final String PORT_ORIGINS = "port-origins";
 
+    /** Every instance's copy of alliance.screening.intelligence.v1: what the alliance knows per entity and kind. */
+    public static final String SCREENING_INTELLIGENCE = "screening-intelligence";
+    /** Every instance's copy of the screening profile's versions. */
+    public static final String SCREENING_PROFILES = "screening-profiles";
+
     private AllianceStores() {
     }
 }

@@ -1,0 +1,47 @@
+package eu.portalliance.topology.screening;
+
+import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.topology.avro.IntelligenceFact;
+import eu.portalliance.topology.avro.IntelligenceKind;
+import eu.portalliance.topology.avro.Sighting;
+import eu.portalliance.topology.avro.SightingKind;
+import eu.portalliance.topology.query.EntityRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * What screening needs to know about an entity, kept per entity and kind (the latest seizure, the latest suspicion,
+ * the latest case), so the screening state grows with the entities the alliance has seen, not with arrivals.
+ */
+public final class IntelligenceFacts {
+    private static final char SEPARATOR = '|';
+
+    private IntelligenceFacts() {
+    }
+
+    /** The key of an entity's fact of one kind, e.g. {@code C:MSCU7301240|SEIZURE}. */
+    public static String key(String entityStoreKey, IntelligenceKind kind) {
+        return entityStoreKey + SEPARATOR + kind.name();
+    }
+
+    public static KeyValue<String, IntelligenceFact> ofSighting(String entityStoreKey, Sighting s) {
+        IntelligenceKind kind = s.getKind() == SightingKind.SEIZURE ? IntelligenceKind.SEIZURE : IntelligenceKind.SUSPICION;
+        return KeyValue.pair(key(entityStoreKey, kind), new IntelligenceFact(kind, s.getEventId(), List.of(s.getPort()),
+                s.getEventTime(), s.getHandlingCode(), s.getSharedWith(), true));
+    }
+
+    /** An entity case's latest word: open, or (merged, withdrawn) no longer counting. Routes and origins are not entities. */
+    public static List<KeyValue<String, IntelligenceFact>> ofCase(Alert a) {
+        if (a.getEntityType() == EntityType.ROUTE || a.getEntityType() == EntityType.ORIGIN || a.getEntityType() == EntityType.OTHER) {
+            return List.of();
+        }
+        List<String> shared = new ArrayList<>(a.getAddressedTo());
+        shared.addAll(a.getNamedRecipients());
+        String key = key(new EntityRef(a.getEntityType(), a.getEntityId()).storeKey(), IntelligenceKind.CASE);
+        return List.of(KeyValue.pair(key, new IntelligenceFact(IntelligenceKind.CASE, a.getAlertId(), a.getPorts(),
+                a.getRaisedAt(), a.getHandlingCode(), shared, a.getStatus() == CaseStatus.OPEN)));
+    }
+}

@@ -1,0 +1,179 @@
+package eu.portalliance.topology.screening;
+
+import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.CriterionMatch;
+import eu.portalliance.avro.EntityType;
+import eu.portalliance.avro.HandlingCode;
+import eu.portalliance.avro.Party;
+import eu.portalliance.avro.RiskLevel;
+import eu.portalliance.avro.ScanAction;
+import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScreeningCriterion;
+import eu.portalliance.avro.ScreeningProfile;
+import eu.portalliance.topology.avro.IntelligenceFact;
+import eu.portalliance.topology.avro.IntelligenceKind;
+import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.rules.RiskOriginRule;
+import eu.portalliance.topology.sightings.PartyKeys;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Judges one arrival notice by one profile version: the criteria that match, the score, the action, and what the
+ * receiving port may see of each source. A pure function of the notice, the profile, what the alliance knows about
+ * the notice's entities, and the risk list at the notice's time.
+ */
+public final class Screening {
+    static final String RESTRICTED = "restricted alliance intelligence";
+
+    /** What the alliance knows about one entity (its facts of every kind). */
+    @FunctionalInterface
+    public interface Intelligence {
+        List<IntelligenceFact> about(String entityStoreKey);
+    }
+
+    private Screening() {
+    }
+
+    public static ScanRecommendation judge(ArrivalNotice a, ScreeningProfile p, Intelligence intelligence, RiskOriginRule.Lookup risk) {
+        long at = a.getNoticeTime().toEpochMilli();
+        List<CriterionMatch> matches = new ArrayList<>();
+        entities(a).forEach((label, entity) -> entityHit(label, entity, a, p, intelligence).ifPresent(matches::add));
+
+        String loading = a.getRoute().getPortOfLoading();
+        RiskOriginRule.Assessment origin = new RiskOriginRule().assess(List.of(loading), at, risk);
+        boolean riskOrigin = origin.level() != RiskLevel.NONE;
+        if (riskOrigin) {
+            matches.add(match(ScreeningCriterion.RISK_ORIGIN, p.getRiskOriginWeight(), String.join("; ", origin.reasons()), List.of()));
+        }
+        List<String> hubs = a.getRoute().getTransshipmentPorts().stream().filter(p.getTransshipmentHubs()::contains).toList();
+        if (!hubs.isEmpty()) {
+            matches.add(match(ScreeningCriterion.TRANSSHIPMENT_HUB, p.getTransshipmentHubWeight(),
+                    "transshipped at " + String.join(", ", hubs), List.of()));
+        }
+        if (riskOrigin) {
+            String hs = a.getDeclaredHsCode();
+            boolean cover = hs != null && p.getConcealmentHsPrefixes().stream().anyMatch(hs::startsWith);
+            if (a.getReefer() || cover) {
+                matches.add(match(ScreeningCriterion.CONCEALMENT_PATTERN, p.getConcealmentWeight(),
+                        (a.getReefer() ? "reefer" : "") + (a.getReefer() && cover ? ", " : "") + (cover ? "HS " + hs : "")
+                                + " from risk origin " + loading, List.of()));
+            }
+        }
+        double score = Math.round(matches.stream().mapToDouble(CriterionMatch::getWeight).sum() * 100) / 100.0;
+        boolean control = controlDraw(a.getEventId(), p.getVersion()) < p.getControlShare();
+        if (control) {
+            matches.add(match(ScreeningCriterion.CONTROL, 0.0, "random control pick (" + p.getControlShare() * 100
+                    + " % of notices)", List.of()));
+        }
+        ScanAction action = score >= p.getPhysicalThreshold() ? ScanAction.PHYSICAL
+                : score >= p.getScanThreshold() || control ? ScanAction.SCAN : ScanAction.NONE;
+        return ScanRecommendation.newBuilder()
+                .setRecommendationId(recommendationId(a.getEventId(), p.getVersion()))
+                .setArrivalEventId(a.getEventId()).setPort(a.getReportingPort())
+                .setContainerNumber(a.getContainerNumber()).setVesselImo(a.getVesselImo()).setVoyage(a.getVoyage())
+                .setEta(a.getEta()).setScore(score).setAction(action).setCriteria(matches)
+                .setProfileVersion(p.getVersion()).setControlPick(control)
+                .setRestricted(matches.stream().anyMatch(CriterionMatch::getRestricted))
+                .build();
+    }
+
+    /** The entities a notice names, by what the officer calls them. */
+    static Map<String, EntityRef> entities(ArrivalNotice a) {
+        Map<String, EntityRef> out = new LinkedHashMap<>();
+        out.put("container " + a.getContainerNumber(), new EntityRef(EntityType.CONTAINER, a.getContainerNumber()));
+        if (a.getBillOfLading() != null && !a.getBillOfLading().isBlank()) {
+            out.put("bill of lading " + a.getBillOfLading(), new EntityRef(EntityType.BILL_OF_LADING, a.getBillOfLading()));
+        }
+        out.put("vessel IMO " + a.getVesselImo(), new EntityRef(EntityType.VESSEL, a.getVesselImo()));
+        party("shipper", a.getShipper(), out);
+        party("consignee", a.getConsignee(), out);
+        return out;
+    }
+
+    private static void party(String role, Party party, Map<String, EntityRef> out) {
+        if (party != null) {
+            out.put(role + " " + party.getName(), new EntityRef(EntityType.PARTY, PartyKeys.of(party)));
+        }
+    }
+
+    private static java.util.Optional<CriterionMatch> entityHit(String label, EntityRef entity, ArrivalNotice a,
+                                                                ScreeningProfile p, Intelligence intelligence) {
+        long from = a.getNoticeTime().minus(Duration.ofDays(p.getWindowDays())).toEpochMilli();
+        List<IntelligenceFact> facts = intelligence.about(entity.storeKey()).stream()
+                .filter(f -> f.getOpen() && f.getEventTime().toEpochMilli() >= from).toList();
+        if (facts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<IntelligenceFact> visible = facts.stream().filter(f -> visibleTo(f, a.getReportingPort())).toList();
+        if (visible.isEmpty()) {
+            return java.util.Optional.of(CriterionMatch.newBuilder().setCriterion(ScreeningCriterion.ENTITY_HIT)
+                    .setWeight(p.getEntityHitWeight()).setDetail(label + ": " + RESTRICTED).setLineage(List.of())
+                    .setRestricted(true).build());
+        }
+        String detail = label + ": " + visible.stream().map(Screening::describe).collect(Collectors.joining("; "))
+                + (visible.size() < facts.size() ? "; and " + RESTRICTED : "");
+        return java.util.Optional.of(CriterionMatch.newBuilder().setCriterion(ScreeningCriterion.ENTITY_HIT)
+                .setWeight(p.getEntityHitWeight()).setDetail(detail)
+                .setLineage(visible.stream().map(IntelligenceFact::getSourceId).toList())
+                .setRestricted(visible.size() < facts.size()).build());
+    }
+
+    /** RED and AMBER+STRICT stay with the ports and recipients the source names; the rest is for every member. */
+    static boolean visibleTo(IntelligenceFact f, String port) {
+        boolean strict = f.getHandlingCode() == HandlingCode.TLP_RED || f.getHandlingCode() == HandlingCode.TLP_AMBER_STRICT;
+        return !strict || f.getPorts().contains(port) || f.getSharedWith().contains(port);
+    }
+
+    private static String describe(IntelligenceFact f) {
+        String date = f.getEventTime().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String ports = String.join(", ", f.getPorts());
+        return switch (f.getKind()) {
+            case SEIZURE -> "seized at " + ports + " on " + date;
+            case SUSPICION -> "flagged by " + ports + " on " + date;
+            case CASE -> "in open case " + f.getSourceId() + " (" + ports + ")";
+        };
+    }
+
+    private static CriterionMatch match(ScreeningCriterion c, double weight, String detail, List<String> lineage) {
+        return CriterionMatch.newBuilder().setCriterion(c).setWeight(weight).setDetail(detail).setLineage(lineage)
+                .setRestricted(false).build();
+    }
+
+    /** A number in [0, 1) fixed by the notice and the profile version: the same notice is picked (or not) on any replay. */
+    static double controlDraw(String eventId, int version) {
+        long bits = ByteBuffer.wrap(sha256(eventId + "|" + version)).getLong() >>> 11;
+        return bits / (double) (1L << 53);
+    }
+
+    static String recommendationId(String eventId, int version) {
+        return "SCAN-" + HexFormat.of().formatHex(sha256(eventId + "|" + version), 0, 10);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** Every kind of fact an entity may have. */
+    static List<String> factKeys(String entityStoreKey) {
+        List<String> keys = new ArrayList<>();
+        for (IntelligenceKind kind : IntelligenceKind.values()) {
+            keys.add(IntelligenceFacts.key(entityStoreKey, kind));
+        }
+        return keys;
+    }
+}
