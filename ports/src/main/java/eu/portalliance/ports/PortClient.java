@@ -2,6 +2,7 @@ package eu.portalliance.ports;
 
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.ids.UnLocode;
@@ -38,6 +39,7 @@ public final class PortClient implements AutoCloseable {
     private final Topic<String, SuspiciousContainerEvent> suspicions;
     private final Topic<String, AlertOutcome> outcomes;
     private final Topic<String, ArrivalNotice> arrivals;
+    private final Topic<String, ScanResult> scanResults;
 
     public PortClient(String locode, Map<String, Object> kafkaConfig, SchemaRegistryClient registry) {
         this(locode, kafkaConfig, registry, Clock.systemUTC());
@@ -60,6 +62,7 @@ public final class PortClient implements AutoCloseable {
         this.suspicions = Topics.suspiciousTopic(locode, registry);
         this.outcomes = Topics.alertOutcomesTopic(locode, registry);
         this.arrivals = Topics.arrivalsTopic(locode, registry);
+        this.scanResults = Topics.scanResultsTopic(locode, registry);
     }
 
     public String port() {
@@ -98,6 +101,15 @@ public final class PortClient implements AutoCloseable {
     public Future<RecordMetadata> publish(ArrivalNotice a) {
         EventChecks.arrival(a, locode, clock.millis(), MAX_FUTURE_SKEW);
         return send(arrivals, a.getContainerNumber(), a);
+    }
+
+    /**
+     * What the port's check of a recommended container found, keyed by the recommendation: copy the profile version,
+     * criteria and control pick from the recommendation so the alliance can weigh each criterion by its hit rate.
+     */
+    public Future<RecordMetadata> report(ScanResult r) {
+        EventChecks.scanResult(r, locode, clock.millis(), MAX_FUTURE_SKEW);
+        return send(scanResults, r.getRecommendationId(), r);
     }
 
     public Future<RecordMetadata> report(AlertOutcome o) {

@@ -7,6 +7,8 @@ import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RiskOrigin;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScanResult;
+import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
@@ -60,6 +62,8 @@ public final class Topics {
      * suspicion and open case per entity (compacted, keyed by entity and kind), written by the topology.
      */
     public static final String SCREENING_INTELLIGENCE = "alliance.screening.intelligence.v1";
+    /** Hit rates of the screening profile per version and criterion (compacted), from the ports' scan results. */
+    public static final String SCREENING_PRECISION = "alliance.screening-precision.v1";
     /** Where the alliance's own registry keeps schemas, named as Confluent Schema Registry's default. */
     public static final String SCHEMAS = "_schemas";
 
@@ -69,6 +73,7 @@ public final class Topics {
     private static final String ALERT_OUTCOMES = "alert-outcomes";
     private static final String ARRIVALS = "arrivals";
     private static final String SCAN_RECOMMENDATIONS = "scan-recommendations";
+    private static final String SCAN_RESULTS = "scan-results";
 
     private static final String LOCODE = "([A-Z]{2}[A-Z2-9]{3})";
     /** Every port's seizure and suspicious-event topics: a new port joins by creating its topics. */
@@ -77,6 +82,7 @@ public final class Topics {
     public static final Pattern PORT_SUSPICIONS = Pattern.compile("ports\\." + LOCODE + "\\.suspicious\\.v1");
     public static final Pattern PORT_OUTCOMES = Pattern.compile("ports\\." + LOCODE + "\\.alert-outcomes\\.v1");
     public static final Pattern PORT_ARRIVALS = Pattern.compile("ports\\." + LOCODE + "\\.arrivals\\.v1");
+    public static final Pattern PORT_SCAN_RESULTS = Pattern.compile("ports\\." + LOCODE + "\\.scan-results\\.v1");
     private static final Pattern RECIPIENT_ALERTS = Pattern.compile("(ports\\." + LOCODE + "|subscribers\\.[A-Za-z0-9_-]+)\\.alerts\\.v1");
     private static final Pattern ANY_PORT_TOPIC = Pattern.compile("ports\\." + LOCODE + "\\.[a-z-]+\\.v1");
 
@@ -109,6 +115,10 @@ public final class Topics {
 
     public static String scanRecommendations(String locode) {
         return port(locode, SCAN_RECOMMENDATIONS);
+    }
+
+    public static String scanResults(String locode) {
+        return port(locode, SCAN_RESULTS);
     }
 
     /**
@@ -146,6 +156,7 @@ public final class Topics {
                 compacted(SUBSCRIPTIONS),
                 compacted(RULE_PRECISION),
                 compacted(SCREENING_PROFILE),
+                compacted(SCREENING_PRECISION),
                 new TopicSpec(SCREENING_INTELLIGENCE, 1, Map.of("cleanup.policy", "compact,delete",
                         "retention.ms", Long.toString(days(400)), "message.timestamp.type", "LogAppendTime")));
     }
@@ -159,6 +170,7 @@ public final class Topics {
         out.add(retained(alertOutcomes(locode), 1, days(400)));
         out.add(retained(arrivals(locode), INPUT_PARTITIONS, days(90)));
         out.add(retained(scanRecommendations(locode), 1, days(90)));
+        out.add(retained(scanResults(locode), 1, days(400)));
         return out;
     }
 
@@ -209,6 +221,14 @@ public final class Topics {
 
     public static Topic<String, ScanRecommendation> scanRecommendationsTopic(String locode, SchemaRegistryClient registry) {
         return typed(scanRecommendations(locode), registry, ScanRecommendation.class);
+    }
+
+    public static Topic<String, ScanResult> scanResultsTopic(String locode, SchemaRegistryClient registry) {
+        return typed(scanResults(locode), registry, ScanResult.class);
+    }
+
+    public static Topic<String, ScreeningPrecision> screeningPrecisionTopic(SchemaRegistryClient registry) {
+        return typed(SCREENING_PRECISION, registry, ScreeningPrecision.class);
     }
 
     public static Topic<String, ScreeningProfile> screeningProfileTopic(SchemaRegistryClient registry) {

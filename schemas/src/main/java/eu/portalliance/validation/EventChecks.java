@@ -1,6 +1,8 @@
 package eu.portalliance.validation;
 
 import eu.portalliance.avro.ArrivalNotice;
+import eu.portalliance.avro.ScanImage;
+import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import java.time.Duration;
@@ -74,6 +76,27 @@ public final class EventChecks {
                 "grossMassKg " + a.getGrossMassKg() + " must be from 0 to " + (int) MAX_GROSS_MASS_KG
                         + ": check the unit (kilograms)");
         hsCode(a.getDeclaredHsCode());
+    }
+
+    /** What a port's check found: consistent with itself (no image without a scan, no kilograms without a seizure). */
+    public static void scanResult(ScanResult r, String topicPort, long nowMs, Duration maxSkew) {
+        Checks.required(r.getRecommendationId(), "recommendationId");
+        Checks.length(r.getRecommendationId(), Checks.MAX_ID_LENGTH, "recommendationId");
+        Checks.length(r.getNote(), Checks.MAX_TEXT_LENGTH, "note");
+        Checks.reportingPort(r.getPort(), topicPort);
+        Checks.eventTime(r.getResultTime(), nowMs, maxSkew);
+        Checks.required(r.getContainerNumber(), "containerNumber");
+        Checks.container(r.getContainerNumber(), "containerNumber");
+        Checks.value(r.getScanned() || r.getImage() == ScanImage.NOT_SCANNED,
+                "image is " + r.getImage() + " but scanned is false: a scan that did not happen has no image");
+        Checks.value(!r.getScanned() || r.getImage() != ScanImage.NOT_SCANNED,
+                "scanned is true but image is NOT_SCANNED: say CLEAR or ANOMALY");
+        Checks.value(Double.isFinite(r.getKilograms()) && r.getKilograms() >= 0 && r.getKilograms() <= MAX_KILOGRAMS,
+                "kilograms " + r.getKilograms() + " must be from 0 to " + (int) MAX_KILOGRAMS);
+        Checks.value(r.getSeizure() || r.getKilograms() == 0, "kilograms " + r.getKilograms()
+                + " without a seizure: set seizure, or leave kilograms at 0");
+        Checks.value(!r.getSeizure() || r.getScanned() || r.getPhysicalCheck(),
+                "a seizure needs a scan or a physical check: say which found it");
     }
 
     private static void hsCode(String code) {

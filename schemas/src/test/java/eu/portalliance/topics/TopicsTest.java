@@ -35,6 +35,6 @@ class TopicsTest {
     void referenceTopicsAreCompacted() {
         assertThat(Topics.allianceTopics()).filteredOn(TopicSpec::compacted).extracting(TopicSpec::name)
                 .containsExactlyInAnyOrder(Topics.RISK_ORIGINS, Topics.PORTS, Topics.SUBSCRIPTIONS, Topics.RULE_PRECISION,
-                        Topics.SCREENING_PROFILE, Topics.SCREENING_INTELLIGENCE);
+                        Topics.SCREENING_PROFILE, Topics.SCREENING_INTELLIGENCE, Topics.SCREENING_PRECISION);
     }
 }

@@ -5,6 +5,8 @@ import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScanResult;
+import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topology.avro.IntelligenceFact;
 import eu.portalliance.avro.RulePrecision;
@@ -48,6 +50,8 @@ public final class AllianceSerdes {
     public final Serde<ScanRecommendation> scanRecommendation;
     public final Serde<ScreeningProfile> screeningProfile;
     public final Serde<IntelligenceFact> intelligence;
+    public final Serde<ScanResult> scanResult;
+    public final Serde<ScreeningPrecision> screeningPrecision;
     /** Writes a delivery as the plain Alert its recipient reads; never read back by the topology. */
     public final Serde<Delivery> deliveredAlert;
 
@@ -71,6 +75,8 @@ public final class AllianceSerdes {
         scanRecommendation = AvroSerde.value(registry, ScanRecommendation.class);
         screeningProfile = AvroSerde.value(registry, ScreeningProfile.class);
         intelligence = AvroSerde.value(registry, IntelligenceFact.class);
+        scanResult = AvroSerde.value(registry, ScanResult.class);
+        screeningPrecision = AvroSerde.value(registry, ScreeningPrecision.class);
         deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer(), registry), (topic, bytes) -> {
             throw new UnsupportedOperationException("deliveries are written, never read");
         });

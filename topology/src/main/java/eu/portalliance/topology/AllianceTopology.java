@@ -12,7 +12,9 @@ import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS;
 import static eu.portalliance.topology.query.AllianceStores.ROUTE_WINDOWS_CLOSED;
 import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION;
 import static eu.portalliance.topology.query.AllianceStores.RULE_PRECISION_ALL;
+import static eu.portalliance.topology.query.AllianceStores.SCAN_RESULTS_SEEN;
 import static eu.portalliance.topology.query.AllianceStores.SCREENING_INTELLIGENCE;
+import static eu.portalliance.topology.query.AllianceStores.SCREENING_PRECISION;
 import static eu.portalliance.topology.query.AllianceStores.SCREENING_PROFILES;
 import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
 
@@ -22,6 +24,7 @@ import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RulePrecision;
+import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Subscription;
@@ -54,6 +57,8 @@ import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.rules.SuspicionConfirmedRule;
 import eu.portalliance.topology.rules.VesselRepeatRule;
 import eu.portalliance.topology.screening.ArrivalScreener;
+import eu.portalliance.topology.screening.FirstResultOnly;
+import eu.portalliance.topology.screening.ScreeningPrecisions;
 import eu.portalliance.topology.screening.IntelligenceFacts;
 import eu.portalliance.topology.sightings.SightingFactory;
 import eu.portalliance.topology.surge.RouteSurgeDetector;
@@ -140,6 +145,7 @@ public final class AllianceTopology {
         deliverToRecipients(alerts);
         ruleFeedback();
         screenArrivals(sightings.get(ON_ENTITIES), alerts);
+        screeningFeedback();
         return builder.build(topologySettings());
     }
 
@@ -326,6 +332,27 @@ public final class AllianceTopology {
                 .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE, SCREENING_PROFILES, RISK_ORIGINS), Named.as("screen-arrivals"))
                 .to((container, r, ctx) -> Topics.scanRecommendations(r.getPort()),
                         Produced.with(serdes.key, serdes.scanRecommendation).withName("scan-recommendations-sink"));
+    }
+
+    /**
+     * What the ports' checks found on the containers screening recommended: the first result per recommendation,
+     * counted for each criterion that recommended it, summed into hit rates per profile version and criterion.
+     */
+    private void screeningFeedback() {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_RESULTS_SEEN), serdes.key, Serdes.String()));
+        written(internal("results-by-criterion-repartition"), ScreeningPrecision.getClassSchema());
+        written(changelog(SCREENING_PRECISION), ScreeningPrecision.getClassSchema());
+        written(Topics.SCREENING_PRECISION, ScreeningPrecision.getClassSchema());
+        validated(Topics.PORT_SCAN_RESULTS, serdes.scanResult, "scan-results",
+                (r, port, now) -> EventChecks.scanResult(r, port, now, config.maxFutureSkew()))
+                .processValues(() -> new FirstResultOnly(SCAN_RESULTS_SEEN), Named.as("first-result-per-recommendation"), SCAN_RESULTS_SEEN)
+                .flatMap((id, r) -> ScreeningPrecisions.contributions(r), Named.as("result-by-criterion"))
+                .groupByKey(Grouped.with("results-by-criterion", serdes.key, serdes.screeningPrecision))
+                .aggregate(ScreeningPrecisions::empty, ScreeningPrecisions::add, Named.as("sum-screening-precision"),
+                        Materialized.<String, ScreeningPrecision, KeyValueStore<Bytes, byte[]>>as(SCREENING_PRECISION)
+                                .withKeySerde(serdes.key).withValueSerde(serdes.screeningPrecision))
+                .toStream(Named.as("screening-precision-changes"))
+                .to(Topics.SCREENING_PRECISION, Produced.with(serdes.key, serdes.screeningPrecision).withName("screening-precision-sink"));
     }
 
     private KStream<String, Sighting> repartitioned(KStream<String, Sighting> sightings, String name) {

@@ -5,6 +5,8 @@ import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScanResult;
+import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RulePrecision;
@@ -117,6 +119,20 @@ public final class TopologyFixture implements AutoCloseable {
     public void screeningProfile(ScreeningProfile p) {
         driver.createInputTopic(Topics.SCREENING_PROFILE, new StringSerializer(),
                 AvroSerde.value(registry, ScreeningProfile.class).serializer()).pipeInput(Integer.toString(p.getVersion()), p);
+    }
+
+    public void scanResult(ScanResult r) {
+        scanResult(r.getPort(), r);
+    }
+
+    public void scanResult(String topicPort, ScanResult r) {
+        driver.createInputTopic(Topics.scanResults(topicPort), new StringSerializer(),
+                AvroSerde.value(registry, ScanResult.class).serializer()).pipeInput(r.getRecommendationId(), r);
+    }
+
+    public TestOutputTopic<String, ScreeningPrecision> screeningPrecision() {
+        return driver.createOutputTopic(Topics.SCREENING_PRECISION, new StringDeserializer(),
+                AvroSerde.value(registry, ScreeningPrecision.class).deserializer());
     }
 
     public TestOutputTopic<String, ScanRecommendation> recommendationsOf(String port) {

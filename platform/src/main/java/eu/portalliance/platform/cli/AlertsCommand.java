@@ -8,7 +8,6 @@ import eu.portalliance.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +48,13 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() {
         ClientOptions.locode(port, "--port");
         Topic<String, Alert> topic = Topics.portAlertsTopic(port, client.registryClient());
-        Map<String, Object> config = new HashMap<>(client.kafka());
-        config.put("isolation.level", "read_committed");
-        config.put("enable.auto.commit", false);
+        Map<String, Object> config = client.readCommitted();
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean stopping = new AtomicBoolean();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new UserError("topic " + topic.name() + " does not exist: is " + port + " an alliance port (bin/alliance port add " + port + ")?");
-            }
+            ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), port);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));

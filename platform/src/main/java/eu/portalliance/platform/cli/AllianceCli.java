@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Port Alliance: EU seaports, customs and Europol share seizure and suspicious-container events "
                 + "over Apache Kafka and get alliance-wide alerts back.",
         subcommands = {UpCommand.class, TopologyCommand.class, AlertsCommand.class, OutcomeCommand.class,
-            PortCommand.class, PublishCommand.class, ProfileCommand.class, VesselCallCommand.class, RecommendationsCommand.class, SimulateCommand.class, EvaluateCommand.class, SubscribeCommand.class, ConnectCommand.class, ProvisionCommand.class,
+            PortCommand.class, PublishCommand.class, ProfileCommand.class, VesselCallCommand.class, RecommendationsCommand.class, ScanResultCommand.class, SimulateCommand.class, EvaluateCommand.class, SubscribeCommand.class, ConnectCommand.class, ProvisionCommand.class,
             CommandLine.HelpCommand.class})
 public final class AllianceCli implements Runnable {
 

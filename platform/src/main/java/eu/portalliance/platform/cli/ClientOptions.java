@@ -34,6 +34,21 @@ final class ClientOptions {
         return config;
     }
 
+    /** Settings for a tool that reads a port's feed: committed records only, and no offsets left behind. */
+    Map<String, Object> readCommitted() {
+        Map<String, Object> config = kafka();
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", false);
+        return config;
+    }
+
+    /** Fails in one line when a port's topic is missing: the port was never admitted, or the LOCODE is mistyped. */
+    static void requireTopic(boolean exists, String topic, String port) {
+        if (!exists) {
+            throw new UserError("topic " + topic + " does not exist: is " + port + " an alliance port (bin/alliance port add " + port + ")?");
+        }
+    }
+
     /** A --client-config file's Kafka settings (without the alliance's own bookkeeping keys or the bootstrap). */
     static Map<String, Object> readClientConfig(Path file) {
         Map<String, Object> out = new HashMap<>();

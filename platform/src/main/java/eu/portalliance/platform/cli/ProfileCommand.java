@@ -3,6 +3,7 @@ package eu.portalliance.platform.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.TopicSnapshot;
@@ -57,6 +58,17 @@ final class ProfileCommand implements Runnable {
         }
     }
 
+    /** What the ports' checks found per version and criterion (alliance.screening-precision.v1, latest per key). */
+    static List<ScreeningPrecision> hitRates(ClientOptions client) {
+        Topic<String, ScreeningPrecision> topic = Topics.screeningPrecisionTopic(client.registryClient());
+        try (KafkaConsumer<String, ScreeningPrecision> consumer = new KafkaConsumer<>(client.readCommitted(), new StringDeserializer(),
+                topic.valueSerde().deserializer())) {
+            Map<String, ScreeningPrecision> latest = new java.util.TreeMap<>();
+            TopicSnapshot.read(consumer, topic.name()).forEach(r -> latest.put(r.key(), r.value()));
+            return List.copyOf(latest.values());
+        }
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Every version of the profile; the one in force now is marked.")
     static final class Show implements Callable<Integer> {
         @Mixin
@@ -76,6 +88,7 @@ final class ProfileCommand implements Runnable {
                 throw new UserError("no screening profile on " + Topics.SCREENING_PROFILE + ": start the alliance (bin/alliance up "
                         + "seeds version 1) or publish one with bin/alliance profile set --file");
             }
+            List<ScreeningPrecision> hitRates = hitRates(client);
             Instant now = Instant.now();
             ScreeningProfile inForce = versions.stream().filter(p -> !p.getValidFrom().isAfter(now))
                     .max(Comparator.comparing(ScreeningProfile::getValidFrom).thenComparingInt(ScreeningProfile::getVersion)).orElse(null);
@@ -91,6 +104,12 @@ final class ProfileCommand implements Runnable {
                         p.getTransshipmentHubs(), p.getConcealmentWeight(), p.getConcealmentHsPrefixes());
                 out.printf("  SCAN from %.2f, PHYSICAL from %.2f, control share %.1f %%%n", p.getScanThreshold(),
                         p.getPhysicalThreshold(), p.getControlShare() * 100);
+                List<String> rates = hitRates.stream().filter(h -> h.getProfileVersion() == p.getVersion())
+                        .map(h -> String.format("%s %d/%d", h.getCriterion(), h.getSeizures(), h.getChecked())
+                                + (h.getHitRate() == null ? "" : String.format(" (%.0f %%)", h.getHitRate() * 100))).toList();
+                if (!rates.isEmpty()) {
+                    out.println("  hits/checks: " + String.join(", ", rates));
+                }
             }
             return 0;
         }

@@ -9,7 +9,6 @@ import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.io.PrintWriter;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,10 @@ final class RecommendationsCommand implements Callable<Integer> {
     public Integer call() {
         ClientOptions.locode(port, "--port");
         Topic<String, ScanRecommendation> topic = Topics.scanRecommendationsTopic(port, client.registryClient());
-        Map<String, Object> config = new HashMap<>(client.kafka());
-        config.put("isolation.level", "read_committed");
-        config.put("enable.auto.commit", false);
         Map<String, ScanRecommendation> byNotice = new LinkedHashMap<>();
-        try (KafkaConsumer<String, ScanRecommendation> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        try (KafkaConsumer<String, ScanRecommendation> consumer = new KafkaConsumer<>(client.readCommitted(), new StringDeserializer(),
                 topic.valueSerde().deserializer())) {
-            if (consumer.partitionsFor(topic.name()).isEmpty()) {
-                throw new UserError("topic " + topic.name() + " does not exist: is " + port + " an alliance port (bin/alliance port add " + port + ")?");
-            }
+            ClientOptions.requireTopic(!consumer.partitionsFor(topic.name()).isEmpty(), topic.name(), port);
             for (ConsumerRecord<String, ScanRecommendation> r : TopicSnapshot.read(consumer, topic.name())) {
                 byNotice.put(r.value().getArrivalEventId(), r.value());
             }

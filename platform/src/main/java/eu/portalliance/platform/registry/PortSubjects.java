@@ -4,6 +4,7 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.ScanRecommendation;
+import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.registry.SchemaRegistryClient;
@@ -26,5 +27,6 @@ public final class PortSubjects {
         registry.register(WireFormat.subject(Topics.alerts(locode), false), Alert.getClassSchema());
         registry.register(WireFormat.subject(Topics.arrivals(locode), false), ArrivalNotice.getClassSchema());
         registry.register(WireFormat.subject(Topics.scanRecommendations(locode), false), ScanRecommendation.getClassSchema());
+        registry.register(WireFormat.subject(Topics.scanResults(locode), false), ScanResult.getClassSchema());
     }
 }

@@ -78,7 +78,7 @@ public final class AccessControl {
         String user = "User:" + Credentials.portPrincipal(locode);
         List<AclBinding> acls = new ArrayList<>();
         for (String topic : List.of(Topics.seizures(locode), Topics.suspicious(locode), Topics.alertOutcomes(locode),
-                Topics.arrivals(locode))) {
+                Topics.arrivals(locode), Topics.scanResults(locode))) {
             acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
             acls.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
         }

@@ -39,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("end-to-end")
 class SameInputSameCasesTest {
-    private static final Duration START = Duration.ofSeconds(90);
-    private static final String[] SIMULATION = {"simulate", "--seed", "3", "--events", "6000"};
+    // A restart after SIGKILL recovers the broker's logs and restores every store from its changelog: on a loaded
+    // 2-core machine that has taken more than 90 s.
+    private static final Duration START = Duration.ofSeconds(180);
+    private static final String[] SIMULATION = {"simulate", "--seed", "3", "--events", "3000"};
 
     @TempDir
     Path dir;
@@ -74,7 +76,7 @@ class SameInputSameCasesTest {
         try (ChildJvm alliance = ChildJvm.alliance(up(data, p))) {
             alliance.awaitLine("Press Ctrl-C to stop", START);
             try (ChildJvm simulation = ChildJvm.alliance(with(p, concat(SIMULATION, "--rate", "400")))) {
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inputRecords(p) >= 2000);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inputRecords(p) >= 1000);
                 alliance.kill();
                 simulation.kill();
             }

@@ -108,6 +108,17 @@ class PortSideEndToEndTest {
         assertThat(shown.out()).contains(seized).contains("ENTITY_HIT").contains("of 500 announced containers recommended");
         CliRun profile = CliRun.of(to("profile", "show"));
         assertThat(profile.out()).contains("version 1 (in force)");
+
+        // The port opens the container and reports what it found: the profile's hit rates take it in.
+        CliRun reported = CliRun.of(to("scan-result", "--port", "NLRTM", "--recommendation", forSeized.getRecommendationId(),
+                "--image", "ANOMALY", "--physical", "--seizure", "--kg", "95"));
+        assertThat(reported.code()).as(reported.err()).isZero();
+        assertThat(reported.out()).contains("Reported a seizure of 95.0 kg for " + forSeized.getRecommendationId());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CliRun.of(to("profile", "show")).out()
+                .contains("ENTITY_HIT 1/1 (100 %)"));
+        CliRun unknown = CliRun.of(to("scan-result", "--port", "NLRTM", "--recommendation", "SCAN-unknown", "--image", "CLEAR"));
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no recommendation SCAN-unknown on ports.NLRTM.scan-recommendations.v1");
     }
 
     @Test

@@ -31,6 +31,11 @@ public final class AllianceStores {
     /** Every instance's copy of the screening profile's versions. */
     public static final String SCREENING_PROFILES = "screening-profiles";
 
+    /** The recommendations a result was already counted for (the first result per recommendation counts). */
+    public static final String SCAN_RESULTS_SEEN = "scan-results-seen";
+    /** Hit rates per profile version and criterion. */
+    public static final String SCREENING_PRECISION = "screening-precision";
+
     private AllianceStores() {
     }
 }
