@@ -89,6 +89,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--hot-events", defaultValue = "5000", description = "Events of each hot-entity row (default: ${DEFAULT-VALUE}).")
     int hotEvents;
 
+    @Option(names = "--vessel-call", defaultValue = "15000", description = "Containers of the screened vessel call (default: ${DEFAULT-VALUE}).")
+    int vesselCall;
+
     private final Report report = new Report();
     private EmbeddedKafka kafka;
     private RegistryServer registry;
@@ -136,6 +139,7 @@ public final class Bench implements Callable<Integer> {
                 latency(rate, client);
             }
             new HotEntities(this, client, hotEvents).measure();
+            new VesselCallBench(this, client, vesselCall).measure();
             footprint(liveEvents);
             backtest();
             String table = report.table();
@@ -438,6 +442,10 @@ public final class Bench implements Callable<Integer> {
 
     Admin admin() {
         return Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+    }
+
+    String bootstrap() {
+        return kafka.bootstrapServers();
     }
 
     private static double secs(long nanos) {
