@@ -11,6 +11,7 @@ import eu.portalliance.ports.EventFormatException;
 import eu.portalliance.ports.FriendlyJson;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.screening.ScreeningProfiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,10 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,13 +46,9 @@ final class ProfileCommand implements Runnable {
 
     static List<ScreeningProfile> versions(ClientOptions client) {
         Topic<String, ScreeningProfile> topic = Topics.screeningProfileTopic(client.registryClient());
-        try (KafkaConsumer<String, ScreeningProfile> consumer = new KafkaConsumer<>(client.kafka(), new StringDeserializer(),
+        try (KafkaConsumer<String, ScreeningProfile> consumer = new KafkaConsumer<>(client.readCommitted(), new StringDeserializer(),
                 topic.valueSerde().deserializer())) {
-            Map<String, ScreeningProfile> latest = new java.util.TreeMap<>();
-            for (ConsumerRecord<String, ScreeningProfile> r : TopicSnapshot.read(consumer, topic.name())) {
-                latest.put(r.key(), r.value());
-            }
-            return latest.values().stream().filter(java.util.Objects::nonNull)
+            return TopicSnapshot.latestByKey(TopicSnapshot.read(consumer, topic.name())).stream()
                     .sorted(Comparator.comparingInt(ScreeningProfile::getVersion)).toList();
         }
     }
@@ -63,9 +58,7 @@ final class ProfileCommand implements Runnable {
         Topic<String, ScreeningPrecision> topic = Topics.screeningPrecisionTopic(client.registryClient());
         try (KafkaConsumer<String, ScreeningPrecision> consumer = new KafkaConsumer<>(client.readCommitted(), new StringDeserializer(),
                 topic.valueSerde().deserializer())) {
-            Map<String, ScreeningPrecision> latest = new java.util.TreeMap<>();
-            TopicSnapshot.read(consumer, topic.name()).forEach(r -> latest.put(r.key(), r.value()));
-            return List.copyOf(latest.values());
+            return TopicSnapshot.latestByKey(TopicSnapshot.read(consumer, topic.name()));
         }
     }
 
@@ -89,9 +82,7 @@ final class ProfileCommand implements Runnable {
                         + "seeds version 1) or publish one with bin/alliance profile set --file");
             }
             List<ScreeningPrecision> hitRates = hitRates(client);
-            Instant now = Instant.now();
-            ScreeningProfile inForce = versions.stream().filter(p -> !p.getValidFrom().isAfter(now))
-                    .max(Comparator.comparing(ScreeningProfile::getValidFrom).thenComparingInt(ScreeningProfile::getVersion)).orElse(null);
+            ScreeningProfile inForce = ScreeningProfiles.inForce(versions, System.currentTimeMillis()).orElse(null);
             for (ScreeningProfile p : versions) {
                 if (json) {
                     out.println(p.toString());

@@ -88,17 +88,11 @@ final class VesselCallCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted");
         }
-        long risky = notices.stream().filter(n -> !VesselCallCommand.neutral(n)).count();
+        long risky = notices.stream().filter(VesselCall::fromRiskOrigin).count();
         long reefers = notices.stream().filter(ArrivalNotice::getReefer).count();
         spec.commandLine().getOut().printf("Announced %,d containers of vessel %s voyage %s at %s in %d ms (%d from risk "
                         + "origins, %d reefers)%s.%n", notices.size(), vessel, voyage, port, (System.nanoTime() - started) / 1_000_000,
                 risky, reefers, include.isEmpty() ? "" : "; included " + String.join(", ", include));
         return 0;
-    }
-
-    private static boolean neutral(ArrivalNotice n) {
-        String loading = n.getRoute().getPortOfLoading();
-        return !(loading.startsWith("EC") || loading.startsWith("CO") || loading.startsWith("BR") || loading.startsWith("PA")
-                || loading.startsWith("CR") || loading.startsWith("DO"));
     }
 }

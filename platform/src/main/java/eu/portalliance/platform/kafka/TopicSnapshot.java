@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -27,6 +28,19 @@ public final class TopicSnapshot {
             consumer.poll(Duration.ofMillis(200)).forEach(all::add);
         }
         return all;
+    }
+
+    /** A compacted topic as its readers see it: the last value of each key, in key order, deleted keys left out. */
+    public static <V> List<V> latestByKey(Iterable<ConsumerRecord<String, V>> records) {
+        Map<String, V> latest = new TreeMap<>();
+        for (ConsumerRecord<String, V> r : records) {
+            if (r.value() == null) {
+                latest.remove(r.key());
+            } else {
+                latest.put(r.key(), r.value());
+            }
+        }
+        return List.copyOf(latest.values());
     }
 
     /** Each case at its latest revision, from case revisions keyed by case id. */

@@ -48,6 +48,11 @@ public final class VesselCall {
     private VesselCall() {
     }
 
+    /** Whether a notice of a simulated call was loaded at one of the risk origins its manifest draws from. */
+    public static boolean fromRiskOrigin(ArrivalNotice notice) {
+        return RISK_ORIGINS.contains(notice.getRoute().getPortOfLoading());
+    }
+
     /** A vessel IMO number the seed fixes. */
     public static String vessel(long seed) {
         return ImoNumber.of(800_000 + new SplittableRandom(seed).nextInt(99_999));

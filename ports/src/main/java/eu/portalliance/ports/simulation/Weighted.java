@@ -19,6 +19,10 @@ final class Weighted<T> {
         return this;
     }
 
+    boolean contains(T item) {
+        return items.contains(item);
+    }
+
     T pick(SplittableRandom random) {
         double x = random.nextDouble() * total;
         for (int i = 0; i < items.size(); i++) {

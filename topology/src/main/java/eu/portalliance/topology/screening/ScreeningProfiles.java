@@ -2,9 +2,11 @@ package eu.portalliance.topology.screening;
 
 import eu.portalliance.avro.ScreeningProfile;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -28,20 +30,20 @@ public final class ScreeningProfiles {
 
     /** The version in force at {@code timeMs}: the highest validFrom not after it (the higher version on a tie). */
     public static Optional<ScreeningProfile> asOf(ReadOnlyKeyValueStore<String, ValueAndTimestamp<ScreeningProfile>> store, long timeMs) {
-        ScreeningProfile best = null;
+        List<ScreeningProfile> versions = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<ScreeningProfile>> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<ScreeningProfile>> next = it.next();
-                ScreeningProfile p = next.value == null ? null : next.value.value();
-                if (p == null || p.getValidFrom().toEpochMilli() > timeMs) {
-                    continue;
+            it.forEachRemaining(next -> {
+                if (next.value != null && next.value.value() != null) {
+                    versions.add(next.value.value());
                 }
-                if (best == null || p.getValidFrom().isAfter(best.getValidFrom())
-                        || (p.getValidFrom().equals(best.getValidFrom()) && p.getVersion() > best.getVersion())) {
-                    best = p;
-                }
-            }
+            });
         }
-        return Optional.ofNullable(best);
+        return inForce(versions, timeMs);
+    }
+
+    /** Of these versions, the one in force at {@code timeMs} (the rule {@link #asOf} applies to the topology's store). */
+    public static Optional<ScreeningProfile> inForce(Collection<ScreeningProfile> versions, long timeMs) {
+        return versions.stream().filter(p -> p.getValidFrom().toEpochMilli() <= timeMs)
+                .max(Comparator.comparing(ScreeningProfile::getValidFrom).thenComparingInt(ScreeningProfile::getVersion));
     }
 }
