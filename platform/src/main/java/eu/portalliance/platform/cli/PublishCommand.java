@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a port's events from a JSON-lines file: one event per line, {\"type\": \"seizure\" | "
-                + "\"suspicion\", …fields of the contract…}. Every line is checked as the alliance would; good lines are "
+                + "\"suspicion\" | \"arrival\", …fields of the contract…}. Every line is checked as the alliance would; good lines are "
                 + "sent, each bad one is reported with its line number and reason. Exit code 0 when every line was sent, "
                 + "1 when some were not.")
 final class PublishCommand implements Callable<Integer> {
