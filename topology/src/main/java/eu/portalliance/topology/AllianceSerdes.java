@@ -9,6 +9,9 @@ import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.ScreeningPrecision;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topology.avro.IntelligenceFact;
+import eu.portalliance.topology.avro.ScoreboardRow;
+import eu.portalliance.topology.avro.ScreeningTally;
+import eu.portalliance.topology.avro.WithheldMatch;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.topology.avro.Delivery;
@@ -52,6 +55,9 @@ public final class AllianceSerdes {
     public final Serde<IntelligenceFact> intelligence;
     public final Serde<ScanResult> scanResult;
     public final Serde<ScreeningPrecision> screeningPrecision;
+    public final Serde<ScreeningTally> tally;
+    public final Serde<ScoreboardRow> scoreboardRow;
+    public final Serde<WithheldMatch> withheldMatch;
     /** Writes a delivery as the plain Alert its recipient reads; never read back by the topology. */
     public final Serde<Delivery> deliveredAlert;
 
@@ -77,6 +83,9 @@ public final class AllianceSerdes {
         intelligence = AvroSerde.value(registry, IntelligenceFact.class);
         scanResult = AvroSerde.value(registry, ScanResult.class);
         screeningPrecision = AvroSerde.value(registry, ScreeningPrecision.class);
+        tally = AvroSerde.value(registry, ScreeningTally.class);
+        scoreboardRow = AvroSerde.value(registry, ScoreboardRow.class);
+        withheldMatch = AvroSerde.value(registry, WithheldMatch.class);
         deliveredAlert = Serdes.serdeFrom(new DeliveredAlertSerializer(alert.serializer(), registry), (topic, bytes) -> {
             throw new UnsupportedOperationException("deliveries are written, never read");
         });

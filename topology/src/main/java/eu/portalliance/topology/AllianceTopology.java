@@ -16,9 +16,15 @@ import static eu.portalliance.topology.query.AllianceStores.SCAN_RESULTS_SEEN;
 import static eu.portalliance.topology.query.AllianceStores.SCREENING_INTELLIGENCE;
 import static eu.portalliance.topology.query.AllianceStores.SCREENING_PRECISION;
 import static eu.portalliance.topology.query.AllianceStores.SCREENING_PROFILES;
+import static eu.portalliance.topology.query.AllianceStores.SCOREBOARD;
+import static eu.portalliance.topology.query.AllianceStores.SCOREBOARD_MARKS;
+import static eu.portalliance.topology.query.AllianceStores.SCOREBOARD_SURGES;
 import static eu.portalliance.topology.query.AllianceStores.SUBSCRIPTIONS;
+import static eu.portalliance.topology.query.AllianceStores.WITHHELD_MATCHES_SEEN;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertType;
+import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.AlertDelivery;
 import eu.portalliance.avro.AlertOutcome;
@@ -57,7 +63,15 @@ import eu.portalliance.topology.rules.RouteSurgeRule;
 import eu.portalliance.topology.rules.SuspicionConfirmedRule;
 import eu.portalliance.topology.rules.VesselRepeatRule;
 import eu.portalliance.topology.screening.ArrivalScreener;
-import eu.portalliance.topology.screening.FirstResultOnly;
+import eu.portalliance.topology.screening.FirstOnly;
+import eu.portalliance.topology.screening.Screened;
+import eu.portalliance.topology.screening.WithheldMatches;
+import eu.portalliance.topology.scoreboard.ScreeningAlerts;
+import eu.portalliance.topology.scoreboard.ScreeningScoreboard;
+import eu.portalliance.topology.scoreboard.ScreeningTallies;
+import eu.portalliance.topology.avro.ScoreboardRow;
+import eu.portalliance.topology.avro.ScreeningTally;
+import eu.portalliance.topology.avro.WithheldMatch;
 import eu.portalliance.topology.screening.ScreeningPrecisions;
 import eu.portalliance.topology.screening.IntelligenceFacts;
 import eu.portalliance.topology.sightings.SightingFactory;
@@ -93,7 +107,8 @@ import org.apache.kafka.streams.state.Stores;
  * The alliance topology, top to bottom as the data flows:
  * reference data → port events, validated → one sighting per entity (and route) an event names → rules, each finding
  * made once where its entity lives → delivery to the ports by subscription and handling code → outcome feedback →
- * rule precision; and, before containers land, arrival notices screened against the alliance's one profile.
+ * rule precision; and, before containers land, arrival notices screened against the alliance's one profile, counted
+ * on a scoreboard per origin, port and week, which also watches for traffic displaced by enforcement (R14).
  * Every operator, store and internal topic is named here, so they stay stable across upgrades.
  */
 public final class AllianceTopology {
@@ -141,11 +156,14 @@ public final class AllianceTopology {
         Map<String, KStream<String, Sighting>> sightings = sightingsOf(seizures, suspicions);
         KStream<String, Alert> entityAlerts = correlateEntities(sightings.get(ON_ENTITIES));
         KStream<String, Alert> surgeAlerts = detectRouteSurges(sightings.get(ON_ROUTES));
-        KStream<String, Alert> alerts = publishAlerts(entityAlerts, surgeAlerts);
-        deliverToRecipients(alerts);
+        ScreeningOutput screened = screenArrivals();
+        KStream<String, ScreeningTally> checks = screeningFeedback();
+        Map<String, KStream<String, Alert>> scoreboard = keepScoreboard(screened.tallies(), checks, surgeAlerts);
+        KStream<String, Alert> alerts = publishAlerts(entityAlerts, surgeAlerts, scoreboard.get(DISPLACEMENTS));
+        deliverToRecipients(alerts.merge(scoreboard.get(NOTICES), Named.as("alerts-and-scan-rate-notices"))
+                .merge(screened.notices(), Named.as("alerts-and-all-notices")));
+        shareIntelligence(sightings.get(ON_ENTITIES), alerts);
         ruleFeedback();
-        screenArrivals(sightings.get(ON_ENTITIES), alerts);
-        screeningFeedback();
         return builder.build(topologySettings());
     }
 
@@ -245,9 +263,13 @@ public final class AllianceTopology {
                         Named.as("detect-route-surges"), ROUTE_WINDOWS, ROUTE_WINDOWS_CLOSED, PORT_ORIGINS);
     }
 
-    /** Every case revision, made in its entity's or route's partition, on alliance.alerts.v1 keyed by case id. */
-    private KStream<String, Alert> publishAlerts(KStream<String, Alert> entityAlerts, KStream<String, Alert> surgeAlerts) {
-        KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("all-alerts"));
+    /**
+     * Every case revision, made in its entity's, route's or origin's partition, on alliance.alerts.v1 keyed by case id.
+     */
+    private KStream<String, Alert> publishAlerts(KStream<String, Alert> entityAlerts, KStream<String, Alert> surgeAlerts,
+                                                 KStream<String, Alert> displacementAlerts) {
+        KStream<String, Alert> alerts = entityAlerts.merge(surgeAlerts, Named.as("entity-and-route-alerts"))
+                .merge(displacementAlerts, Named.as("all-alerts"));
         alerts.to(Topics.ALERTS, Produced.with(serdes.key, serdes.alert).withName("alerts-sink"));
         written(Topics.ALERTS, Alert.getClassSchema());
         return alerts;
@@ -309,50 +331,116 @@ public final class AllianceTopology {
                 .to(Topics.RULE_PRECISION, Produced.with(serdes.key, serdes.precision).withName("rule-precision-sink"));
     }
 
+    /** What screening hands on: what the scoreboard counts, and the notices to owners of restricted intelligence. */
+    private record ScreeningOutput(KStream<String, ScreeningTally> tallies, KStream<String, Alert> notices) {
+    }
+
     /**
-     * Pre-arrival screening. What the alliance knows (each entity's latest seizure, suspicion and case) goes to a
-     * compacted topic every instance holds as a global store, beside the profile's versions; each arrival notice is
-     * then judged where it arrives, with no repartition, and its recommendation goes to its port.
+     * Pre-arrival screening. Each arrival notice is judged where it arrives against what the alliance knows (each
+     * entity's and route's latest seizure, suspicion and case, a global store every instance holds) and the profile in
+     * force at its time; its recommendation goes to its port. A match on restricted intelligence is told to the ports
+     * that own it, once per vessel call.
      */
-    private void screenArrivals(KStream<String, Sighting> entitySightings, KStream<String, Alert> alerts) {
-        // Two sinks, not a merge: a merge would join the input and case steps into one sub-topology.
-        entitySightings.map(IntelligenceFacts::ofSighting, Named.as("sighting-intelligence"))
-                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("sighting-intelligence-sink"));
-        alerts.flatMap((id, a) -> IntelligenceFacts.ofCase(a), Named.as("case-intelligence"))
-                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("case-intelligence-sink"));
-        written(Topics.SCREENING_INTELLIGENCE, IntelligenceFact.getClassSchema());
+    private ScreeningOutput screenArrivals() {
         builder.globalTable(Topics.SCREENING_INTELLIGENCE, Consumed.with(serdes.key, serdes.intelligence).withName("intelligence-source"),
                 Materialized.<String, IntelligenceFact, KeyValueStore<Bytes, byte[]>>as(SCREENING_INTELLIGENCE)
                         .withKeySerde(serdes.key).withValueSerde(serdes.intelligence));
         builder.globalTable(Topics.SCREENING_PROFILE, Consumed.with(serdes.key, serdes.screeningProfile).withName("screening-profile-source"),
                 Materialized.<String, ScreeningProfile, KeyValueStore<Bytes, byte[]>>as(SCREENING_PROFILES)
                         .withKeySerde(serdes.key).withValueSerde(serdes.screeningProfile));
-        validated(Topics.PORT_ARRIVALS, serdes.arrival, "arrivals",
+        KStream<String, Screened> screened = validated(Topics.PORT_ARRIVALS, serdes.arrival, "arrivals",
                 (a, port, now) -> EventChecks.arrival(a, port, now, config.maxFutureSkew()))
-                .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE, SCREENING_PROFILES, RISK_ORIGINS), Named.as("screen-arrivals"))
+                .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE, SCREENING_PROFILES, RISK_ORIGINS), Named.as("screen-arrivals"));
+        screened.mapValues(Screened::recommendation, Named.as("recommendations"))
                 .to((container, r, ctx) -> Topics.scanRecommendations(r.getPort()),
                         Produced.with(serdes.key, serdes.scanRecommendation).withName("scan-recommendations-sink"));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WITHHELD_MATCHES_SEEN), serdes.key, Serdes.String()));
+        written(internal("withheld-matches-by-source-repartition"), WithheldMatch.getClassSchema());
+        KStream<String, Alert> notices = screened
+                .flatMap((container, s) -> s.withheld().stream().map(m -> KeyValue.pair(m.getSourceId(), m)).toList(),
+                        Named.as("withheld-matches"))
+                .repartition(Repartitioned.with(serdes.key, serdes.withheldMatch).withName("withheld-matches-by-source"))
+                .processValues(() -> new FirstOnly<>(WITHHELD_MATCHES_SEEN, WithheldMatches::callKey),
+                        Named.as("first-match-per-call"), WITHHELD_MATCHES_SEEN)
+                .map((source, m) -> {
+                    Alert notice = ScreeningAlerts.withheldMatchNotice(m);
+                    return KeyValue.pair(notice.getAlertId(), notice);
+                }, Named.as("withheld-match-notices"));
+        KStream<String, ScreeningTally> tallies = screened.map((container, s) -> ScreeningTallies.ofArrival(s.recommendation(),
+                s.noticeTime(), s.recommendedByScore()), Named.as("arrival-tallies"));
+        return new ScreeningOutput(tallies, notices);
     }
 
     /**
      * What the ports' checks found on the containers screening recommended: the first result per recommendation,
-     * counted for each criterion that recommended it, summed into hit rates per profile version and criterion.
+     * counted for each criterion that recommended it, summed into hit rates per profile version and criterion; and,
+     * per origin, for the scoreboard.
      */
-    private void screeningFeedback() {
+    private KStream<String, ScreeningTally> screeningFeedback() {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCAN_RESULTS_SEEN), serdes.key, Serdes.String()));
         written(internal("results-by-criterion-repartition"), ScreeningPrecision.getClassSchema());
         written(changelog(SCREENING_PRECISION), ScreeningPrecision.getClassSchema());
         written(Topics.SCREENING_PRECISION, ScreeningPrecision.getClassSchema());
-        validated(Topics.PORT_SCAN_RESULTS, serdes.scanResult, "scan-results",
+        KStream<String, ScanResult> firstResults = validated(Topics.PORT_SCAN_RESULTS, serdes.scanResult, "scan-results",
                 (r, port, now) -> EventChecks.scanResult(r, port, now, config.maxFutureSkew()))
-                .processValues(() -> new FirstResultOnly(SCAN_RESULTS_SEEN), Named.as("first-result-per-recommendation"), SCAN_RESULTS_SEEN)
-                .flatMap((id, r) -> ScreeningPrecisions.contributions(r), Named.as("result-by-criterion"))
+                .processValues(() -> new FirstOnly<>(SCAN_RESULTS_SEEN, ScanResult::getRecommendationId),
+                        Named.as("first-result-per-recommendation"), SCAN_RESULTS_SEEN);
+        firstResults.flatMap((id, r) -> ScreeningPrecisions.contributions(r), Named.as("result-by-criterion"))
                 .groupByKey(Grouped.with("results-by-criterion", serdes.key, serdes.screeningPrecision))
                 .aggregate(ScreeningPrecisions::empty, ScreeningPrecisions::add, Named.as("sum-screening-precision"),
                         Materialized.<String, ScreeningPrecision, KeyValueStore<Bytes, byte[]>>as(SCREENING_PRECISION)
                                 .withKeySerde(serdes.key).withValueSerde(serdes.screeningPrecision))
                 .toStream(Named.as("screening-precision-changes"))
                 .to(Topics.SCREENING_PRECISION, Produced.with(serdes.key, serdes.screeningPrecision).withName("screening-precision-sink"));
+        return firstResults.map((id, r) -> ScreeningTallies.ofResult(r), Named.as("result-tallies"));
+    }
+
+    private static final String DISPLACEMENTS = "scoreboard-displacements";
+    private static final String NOTICES = "scoreboard-notices";
+
+    /**
+     * The scoreboard: arrivals, checks and route surges brought together per origin country, counted per week and
+     * port; each closed week judged for ports scanning well below the alliance on a risk route (a notice to that port)
+     * and for traffic displaced to a port after a surge elsewhere (R14, a case).
+     */
+    private Map<String, KStream<String, Alert>> keepScoreboard(KStream<String, ScreeningTally> arrivals,
+                                                               KStream<String, ScreeningTally> checks, KStream<String, Alert> surges) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOREBOARD), serdes.key, serdes.scoreboardRow)
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOREBOARD_SURGES), serdes.key, serdes.tally));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCOREBOARD_MARKS), serdes.key, Serdes.String()));
+        written(changelog(SCOREBOARD), ScoreboardRow.getClassSchema());
+        written(changelog(SCOREBOARD_SURGES), ScreeningTally.getClassSchema());
+        KStream<String, ScreeningTally> byOrigin = byOrigin(arrivals, "arrival-tallies-by-origin")
+                .merge(byOrigin(checks, "result-tallies-by-origin"), Named.as("arrival-and-result-tallies"))
+                .merge(byOrigin(surges.flatMap((id, a) -> ScreeningTallies.ofSurge(a), Named.as("surge-tallies")), "surge-tallies-by-origin"),
+                        Named.as("all-tallies"));
+        return byOrigin.process(() -> new ScreeningScoreboard(SCOREBOARD, SCOREBOARD_SURGES, SCOREBOARD_MARKS),
+                        Named.as("keep-scoreboard"), SCOREBOARD, SCOREBOARD_SURGES, SCOREBOARD_MARKS)
+                .split(Named.as("scoreboard-"))
+                .branch((id, a) -> a.getType() == AlertType.DISPLACEMENT, Branched.as("displacements"))
+                .defaultBranch(Branched.as("notices"));
+    }
+
+    /** One origin's tallies in one partition; every tally topic has the same partitions, so they meet in one task. */
+    private KStream<String, ScreeningTally> byOrigin(KStream<String, ScreeningTally> tallies, String name) {
+        written(internal(name + "-repartition"), ScreeningTally.getClassSchema());
+        return tallies.repartition(Repartitioned.with(serdes.key, serdes.tally).withName(name)
+                .withNumberOfPartitions(Topics.ALERT_PARTITIONS));
+    }
+
+    /**
+     * What screening knows: each entity's latest seizure and suspicion, and each entity's and route's latest case, on
+     * a compacted topic every instance reads back as a global store.
+     */
+    private void shareIntelligence(KStream<String, Sighting> entitySightings, KStream<String, Alert> alerts) {
+        // Two sinks, not a merge: a merge would join the input and case steps into one sub-topology.
+        entitySightings.map(IntelligenceFacts::ofSighting, Named.as("sighting-intelligence"))
+                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("sighting-intelligence-sink"));
+        alerts.flatMap((id, a) -> IntelligenceFacts.ofCase(a), Named.as("case-intelligence"))
+                .to(Topics.SCREENING_INTELLIGENCE, Produced.with(serdes.key, serdes.intelligence).withName("case-intelligence-sink"));
+        written(Topics.SCREENING_INTELLIGENCE, IntelligenceFact.getClassSchema());
     }
 
     private KStream<String, Sighting> repartitioned(KStream<String, Sighting> sightings, String name) {

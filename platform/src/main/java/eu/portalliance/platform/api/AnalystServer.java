@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class AnalystServer implements AutoCloseable {
     private static final String README_HINT = "see the README for /api/cases, /api/containers, /api/vessels, /api/parties, "
-            + "/api/routes, /api/origins, /api/rules, /api/health";
+            + "/api/routes, /api/origins, /api/rules, /api/screening/scoreboard, /api/health";
     private final Javalin app;
     private final String host;
     private final AlertFeed feed;
@@ -45,6 +45,7 @@ public final class AnalystServer implements AutoCloseable {
             new EntitiesResource(queries, peers).register(config.routes);
             new RoutesResource(queries, peers, routeWindow).register(config.routes);
             new RulesResource(queries, peers).register(config.routes);
+            new ScreeningResource(queries, peers).register(config.routes);
             config.routes.get("/api/<path>", ctx -> ctx.status(404).json(error("no such endpoint " + ctx.path() + "; " + README_HINT)));
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH}) {
                 config.routes.addHttpHandler(method, "/api/<path>", ctx -> ctx.status(405).json(error("only GET is served here")));

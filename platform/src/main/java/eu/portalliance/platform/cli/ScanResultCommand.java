@@ -6,6 +6,7 @@ import eu.portalliance.avro.ScanResult;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.ports.PortClient;
+import eu.portalliance.screening.ScanResults;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.validation.ValidationException;
@@ -56,10 +57,7 @@ final class ScanResultCommand implements Callable<Integer> {
         ClientOptions.locode(port, "--port");
         ScanRecommendation r = find();
         boolean scanned = image != null && image != ScanImage.NOT_SCANNED;
-        ScanResult result = ScanResult.newBuilder().setRecommendationId(recommendation).setPort(port)
-                .setContainerNumber(r.getContainerNumber()).setResultTime(Instant.now()).setProfileVersion(r.getProfileVersion())
-                .setCriteria(r.getCriteria().stream().map(m -> m.getCriterion()).distinct().toList())
-                .setControlPick(r.getControlPick()).setScanned(scanned).setImage(scanned ? image : ScanImage.NOT_SCANNED)
+        ScanResult result = ScanResults.answering(r, Instant.now()).setScanned(scanned).setImage(scanned ? image : ScanImage.NOT_SCANNED)
                 .setPhysicalCheck(physical).setSeizure(seizure).setKilograms(kilograms).setNote(note).build();
         try (PortClient ports = new PortClient(port, client.kafka(), client.registryClient())) {
             ports.report(result).get(30, TimeUnit.SECONDS);

@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
  * Debian's Chromium, headless, driven over the Chrome DevTools Protocol: open a page, evaluate JavaScript in it.
  * Flags as the machine's notes require: no sandbox as root, no background networking on a closed network.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +40,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.socket = socket;
     }
 
-    static HeadlessChromium open(String url, Path profile) throws Exception {
+    public static HeadlessChromium open(String url, Path profile) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new AssertionError(BINARY + " is missing: bin/test installs Debian's chromium package (as root)");
         }
@@ -91,7 +91,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page (null while the page is still loading). */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -102,7 +102,7 @@ final class HeadlessChromium implements AutoCloseable {
         return reply.get(20, TimeUnit.SECONDS).path("result").path("result").path("value");
     }
 
-    String text(String selector) throws Exception {
+    public String text(String selector) throws Exception {
         JsonNode v = evaluate("(document.querySelector('" + selector + "') || {}).textContent || ''");
         return v.asText("");
     }

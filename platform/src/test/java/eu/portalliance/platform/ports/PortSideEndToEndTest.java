@@ -7,6 +7,14 @@ import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.platform.CliRun;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.api.HeadlessChromium;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.StreamSupport;
 import eu.portalliance.ports.simulation.Scenario;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
@@ -119,6 +127,35 @@ class PortSideEndToEndTest {
         CliRun unknown = CliRun.of(to("scan-result", "--port", "NLRTM", "--recommendation", "SCAN-unknown", "--image", "CLEAR"));
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no recommendation SCAN-unknown on ports.NLRTM.scan-recommendations.v1");
+
+        // The scoreboard counts the call and the check in the week the vessel arrives, and the dashboard shows it.
+        String week = eu.portalliance.topology.scoreboard.Weeks.of(forSeized.getEta());
+        JsonNode board = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> scoreboard(week),
+                b -> b.path("ports").findValues("checked").stream().anyMatch(c -> c.asLong() >= 1));
+        JsonNode rotterdam = StreamSupport.stream(board.path("ports").spliterator(), false)
+                .filter(p -> p.path("port").asText().equals("NLRTM")).findFirst().orElseThrow();
+        long fromRisk = recommendations.stream().filter(r -> r.value().getRiskOrigin()).count();
+        long byScore = recommendations.stream().filter(r -> r.value().getScore() >= 0.6).count();
+        assertThat(rotterdam.path("arrivals").asLong()).isEqualTo(500);
+        assertThat(rotterdam.path("riskArrivals").asLong()).isEqualTo(fromRisk).isPositive();
+        assertThat(rotterdam.path("recommended").asLong()).isEqualTo(byScore);
+        assertThat(rotterdam.path("seizures").asLong()).isEqualTo(1);
+        assertThat(board.path("alliance").path("top").get(0).path("containerNumber").asText()).isEqualTo(seized);
+        try (HeadlessChromium browser = HeadlessChromium.open(platform.apiUrl() + "/", dir.resolve("chromium-profile"))) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).alias("scoreboard panel filled")
+                    .until(() -> browser.text("#scoreboard-picks"), t -> t.contains(seized));
+            assertThat(browser.text("#scoreboard-picks")).contains(forSeized.getAction().name()).contains("ENTITY_HIT");
+            assertThat(browser.text("#sb-week")).contains(eu.portalliance.topology.scoreboard.Weeks.label(week));
+            assertThat(browser.text("#scoreboard-table [data-port=NLRTM]")).contains("500");
+            assertThat(browser.evaluate("document.querySelectorAll('#scoreboard-chart rect.rate').length").asInt()).isPositive();
+        }
+    }
+
+    private JsonNode scoreboard(String week) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.apiUrl() + "/api/screening/scoreboard?week=" + week)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body());
     }
 
     @Test

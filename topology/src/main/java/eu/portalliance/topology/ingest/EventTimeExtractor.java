@@ -1,7 +1,9 @@
 package eu.portalliance.topology.ingest;
 
 import eu.portalliance.avro.AlertOutcome;
+import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.RiskOrigin;
+import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import java.time.Instant;
@@ -21,12 +23,15 @@ public final class EventTimeExtractor implements TimestampExtractor {
                 : value instanceof SuspiciousContainerEvent e ? e.getEventTime()
                 : value instanceof AlertOutcome o ? o.getReportedAt()
                 : value instanceof RiskOrigin r ? r.getValidFrom()
+                : value instanceof ArrivalNotice a ? a.getNoticeTime()
+                : value instanceof ScanResult r ? r.getResultTime()
                 : null;
         if (own != null) {
             return own.toEpochMilli();
         }
         boolean portInput = value == null || value instanceof SeizureReport || value instanceof SuspiciousContainerEvent
-                || value instanceof AlertOutcome || value instanceof RiskOrigin;
+                || value instanceof AlertOutcome || value instanceof RiskOrigin || value instanceof ArrivalNotice
+                || value instanceof ScanResult;
         if (portInput || record.timestamp() < 0) {
             return partitionTime >= 0 ? partitionTime : Math.max(0, record.timestamp());
         }

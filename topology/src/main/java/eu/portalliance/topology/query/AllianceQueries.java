@@ -5,6 +5,7 @@ import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.avro.SightingSet;
 import eu.portalliance.topology.avro.RouteWindow;
+import eu.portalliance.topology.avro.ScoreboardRow;
 import eu.portalliance.topology.avro.Sighting;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +116,13 @@ public final class AllianceQueries {
     public List<RulePrecision> localRulePrecision() {
         List<RulePrecision> out = new ArrayList<>();
         this.<RulePrecision>localAll(AllianceStores.RULE_PRECISION).forEach(kv -> out.add(kv.value));
+        return out;
+    }
+
+    /** The scoreboard's rows (week, origin, port) in this instance's active partitions. */
+    public List<ScoreboardView.Row> localScoreboard() {
+        List<ScoreboardView.Row> out = new ArrayList<>();
+        this.<ScoreboardRow>localAll(AllianceStores.SCOREBOARD).forEach(kv -> out.add(ScoreboardView.Row.of(kv.value)));
         return out;
     }
 

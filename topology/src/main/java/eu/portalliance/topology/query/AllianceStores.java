@@ -35,6 +35,14 @@ public final class AllianceStores {
     public static final String SCAN_RESULTS_SEEN = "scan-results-seen";
     /** Hit rates per profile version and criterion. */
     public static final String SCREENING_PRECISION = "screening-precision";
+    /** The scoreboard's counts, by week|origin|port. */
+    public static final String SCOREBOARD = "scoreboard";
+    /** The route surges (R13) the displacement rule watches, by origin. */
+    public static final String SCOREBOARD_SURGES = "scoreboard-surges";
+    /** How far each task has judged the scoreboard's weeks, and each displacement case's revision. */
+    public static final String SCOREBOARD_MARKS = "scoreboard-marks";
+    /** The restricted-intelligence matches already told to their owners, by source and vessel call. */
+    public static final String WITHHELD_MATCHES_SEEN = "withheld-matches-seen";
 
     private AllianceStores() {
     }

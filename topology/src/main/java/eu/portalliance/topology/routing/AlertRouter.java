@@ -1,6 +1,7 @@
 package eu.portalliance.topology.routing;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertType;
 import eu.portalliance.avro.DeliveryBasis;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.PortInfo;
@@ -61,17 +62,19 @@ public final class AlertRouter implements Processor<String, Alert, String, Deliv
         };
         boolean namesParties = !alert.getParties().isEmpty() || alert.getEntityType() == EntityType.PARTY;
         Alert redacted = null;
+        boolean notice = alert.getType() == AlertType.SCREENING_NOTICE;
         for (Recipient r : HandlingPolicy.recipients(alert, all, directory)) {
             boolean redact = r.basis() != DeliveryBasis.INVOLVED && !r.needToKnowParties() && namesParties;
             if (redact && redacted == null) {
                 redacted = redaction.redact(alert);
             }
-            String withheld = alert.getScore() < r.minimumScore()
+            // A notice is a message to one port, not a case: no minimum score or daily cap holds it back.
+            String withheld = !notice && alert.getScore() < r.minimumScore()
                     ? String.format("score %.1f is below the subscription's minimum %.1f", alert.getScore(), r.minimumScore()) : null;
             Delivery d = Delivery.newBuilder().setRecipient(r.id()).setTopic(r.topic()).setBasis(r.basis())
                     .setRedacted(redact).setAlert(redact ? redacted : alert)
                     .setDeliveredAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                    .setDailyCap(r.dailyCap()).setWithheldBecause(withheld).build();
+                    .setDailyCap(notice ? 0 : r.dailyCap()).setWithheldBecause(withheld).build();
             context.forward(record.withValue(d));
         }
     }

@@ -91,7 +91,7 @@ public final class RouteSurgeRule implements Rule {
         String summary = String.format("Route %s → %s: %d seizures (%.1f kg) in the window from %s, against a baseline of %.1f per window",
                 origin, port, window.getCount(), window.getKilograms(), Instant.ofEpochMilli(windowStart), baseline);
         return new Finding(this, AlertType.ROUTE_SURGE, severity,
-                List.of(String.format("%d seizures against a baseline of %.1f (by chance: %s)", window.getCount(), baseline, odds(chance))),
+                List.of(String.format("%d seizures against a baseline of %.1f (by chance: %s)", window.getCount(), baseline, Poisson.odds(chance))),
                 EntityType.ROUTE, route.toString(), evidence, List.of(), summary,
                 "Raise the inspection rate on " + origin + " cargo at " + port + " and at its neighbours",
                 Map.of("windowStart", Instant.ofEpochMilli(windowStart).toString(),
@@ -100,10 +100,5 @@ public final class RouteSurgeRule implements Rule {
                         "baseline", String.format("%.2f", baseline),
                         "chance", String.format("%.2g", chance)),
                 "ROUTE:" + route + ":" + windowStart);
-    }
-
-    /** A chance as a watch officer reads it. */
-    static String odds(double chance) {
-        return chance <= 0 ? "never" : chance >= 0.5 ? "likely" : String.format(java.util.Locale.ROOT, "1 in %,d", Math.round(1 / chance));
     }
 }

@@ -8,6 +8,7 @@ import eu.portalliance.topology.avro.IntelligenceKind;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
 import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.query.RouteKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -33,15 +34,24 @@ public final class IntelligenceFacts {
                 s.getEventTime(), s.getHandlingCode(), s.getSharedWith(), true));
     }
 
-    /** An entity case's latest word: open, or (merged, withdrawn) no longer counting. Routes and origins are not entities. */
+    /**
+     * A case's latest word: open, or (merged, withdrawn) no longer counting. An entity case is kept under its entity; a
+     * route case (a surge, R13, or a displacement, R14) under its origin country → port. Origin-wide findings name no route and are not kept.
+     */
     public static List<KeyValue<String, IntelligenceFact>> ofCase(Alert a) {
-        if (a.getEntityType() == EntityType.ROUTE || a.getEntityType() == EntityType.ORIGIN || a.getEntityType() == EntityType.OTHER) {
+        if (a.getEntityType() == EntityType.ORIGIN || a.getEntityType() == EntityType.OTHER) {
             return List.of();
         }
         List<String> shared = new ArrayList<>(a.getAddressedTo());
         shared.addAll(a.getNamedRecipients());
-        String key = key(new EntityRef(a.getEntityType(), a.getEntityId()).storeKey(), IntelligenceKind.CASE);
-        return List.of(KeyValue.pair(key, new IntelligenceFact(IntelligenceKind.CASE, a.getAlertId(), a.getPorts(),
-                a.getRaisedAt(), a.getHandlingCode(), shared, a.getStatus() == CaseStatus.OPEN)));
+        boolean route = a.getEntityType() == EntityType.ROUTE;
+        EntityRef entity = route ? byCountry(RouteKey.parse(a.getEntityId())).entity() : new EntityRef(a.getEntityType(), a.getEntityId());
+        return List.of(KeyValue.pair(key(entity.storeKey(), IntelligenceKind.CASE), new IntelligenceFact(IntelligenceKind.CASE,
+                a.getAlertId(), a.getPorts(), a.getRaisedAt(), a.getHandlingCode(), shared,
+                a.getStatus() == CaseStatus.OPEN)));
+    }
+
+    private static RouteKey byCountry(RouteKey route) {
+        return new RouteKey(route.originCountry(), route.port());
     }
 }

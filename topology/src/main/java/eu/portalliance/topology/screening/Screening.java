@@ -12,7 +12,9 @@ import eu.portalliance.avro.ScreeningCriterion;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topology.avro.IntelligenceFact;
 import eu.portalliance.topology.avro.IntelligenceKind;
+import eu.portalliance.ids.UnLocode;
 import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.query.RouteKey;
 import eu.portalliance.topology.rules.RiskOriginRule;
 import eu.portalliance.topology.sightings.PartyKeys;
 import java.nio.ByteBuffer;
@@ -26,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,10 +48,22 @@ public final class Screening {
     private Screening() {
     }
 
+    /**
+     * A recommendation, and the intelligence it matched that the receiving port may not see: its originating ports
+     * are told (never the receiving port).
+     */
+    public record Judgement(ScanRecommendation recommendation, List<IntelligenceFact> withheld) {
+    }
+
     public static ScanRecommendation judge(ArrivalNotice a, ScreeningProfile p, Intelligence intelligence, RiskOriginRule.Lookup risk) {
+        return screen(a, p, intelligence, risk).recommendation();
+    }
+
+    public static Judgement screen(ArrivalNotice a, ScreeningProfile p, Intelligence intelligence, RiskOriginRule.Lookup risk) {
         long at = a.getNoticeTime().toEpochMilli();
         List<CriterionMatch> matches = new ArrayList<>();
-        entities(a).forEach((label, entity) -> entityHit(label, entity, a, p, intelligence).ifPresent(matches::add));
+        List<IntelligenceFact> withheld = new ArrayList<>();
+        entities(a).forEach((label, entity) -> entityHit(label, entity, a, p, intelligence, withheld).ifPresent(matches::add));
 
         String loading = a.getRoute().getPortOfLoading();
         RiskOriginRule.Assessment origin = new RiskOriginRule().assess(List.of(loading), at, risk);
@@ -60,6 +75,10 @@ public final class Screening {
         if (!hubs.isEmpty()) {
             matches.add(match(ScreeningCriterion.TRANSSHIPMENT_HUB, p.getTransshipmentHubWeight(),
                     "transshipped at " + String.join(", ", hubs), List.of()));
+        }
+        String country = UnLocode.isValid(loading) ? UnLocode.country(loading) : null;
+        if (country != null) {
+            routeSurge(new RouteKey(country, a.getReportingPort()), a, p, intelligence, withheld).ifPresent(matches::add);
         }
         if (riskOrigin) {
             String hs = a.getDeclaredHsCode();
@@ -78,14 +97,16 @@ public final class Screening {
         }
         ScanAction action = score >= p.getPhysicalThreshold() ? ScanAction.PHYSICAL
                 : score >= p.getScanThreshold() || control ? ScanAction.SCAN : ScanAction.NONE;
-        return ScanRecommendation.newBuilder()
+        ScanRecommendation recommendation = ScanRecommendation.newBuilder()
                 .setRecommendationId(recommendationId(a.getEventId(), p.getVersion()))
                 .setArrivalEventId(a.getEventId()).setPort(a.getReportingPort())
                 .setContainerNumber(a.getContainerNumber()).setVesselImo(a.getVesselImo()).setVoyage(a.getVoyage())
                 .setEta(a.getEta()).setScore(score).setAction(action).setCriteria(matches)
                 .setProfileVersion(p.getVersion()).setControlPick(control)
+                .setOriginCountry(country).setRiskOrigin(riskOrigin)
                 .setRestricted(matches.stream().anyMatch(CriterionMatch::getRestricted))
                 .build();
+        return new Judgement(recommendation, withheld);
     }
 
     /** The entities a notice names, by what the officer calls them. */
@@ -107,24 +128,38 @@ public final class Screening {
         }
     }
 
-    private static java.util.Optional<CriterionMatch> entityHit(String label, EntityRef entity, ArrivalNotice a,
-                                                                ScreeningProfile p, Intelligence intelligence) {
+    private static Optional<CriterionMatch> entityHit(String label, EntityRef entity, ArrivalNotice a, ScreeningProfile p,
+                                                      Intelligence intelligence, List<IntelligenceFact> withheld) {
         long from = a.getNoticeTime().minus(Duration.ofDays(p.getWindowDays())).toEpochMilli();
         List<IntelligenceFact> facts = intelligence.about(entity.storeKey()).stream()
                 .filter(f -> f.getOpen() && f.getEventTime().toEpochMilli() >= from).toList();
+        return matchOf(ScreeningCriterion.ENTITY_HIT, p.getEntityHitWeight(), label, facts, a.getReportingPort(), withheld);
+    }
+
+    /** An open route surge (R13) or displacement (R14) case on the notice's origin country → port of arrival. */
+    private static Optional<CriterionMatch> routeSurge(RouteKey route, ArrivalNotice a, ScreeningProfile p,
+                                                       Intelligence intelligence, List<IntelligenceFact> withheld) {
+        long from = a.getNoticeTime().minus(Duration.ofDays(p.getRouteSurgeDays())).toEpochMilli();
+        List<IntelligenceFact> facts = intelligence.about(route.entity().storeKey()).stream()
+                .filter(f -> f.getKind() == IntelligenceKind.CASE && f.getOpen() && f.getEventTime().toEpochMilli() >= from)
+                .toList();
+        return matchOf(ScreeningCriterion.ROUTE_SURGE, p.getRouteSurgeWeight(), "route " + route, facts, a.getReportingPort(), withheld);
+    }
+
+    private static Optional<CriterionMatch> matchOf(ScreeningCriterion criterion, double weight, String label,
+                                                    List<IntelligenceFact> facts, String port, List<IntelligenceFact> withheld) {
         if (facts.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        List<IntelligenceFact> visible = facts.stream().filter(f -> visibleTo(f, a.getReportingPort())).toList();
+        List<IntelligenceFact> visible = facts.stream().filter(f -> visibleTo(f, port)).toList();
+        facts.stream().filter(f -> !visibleTo(f, port)).forEach(withheld::add);
         if (visible.isEmpty()) {
-            return java.util.Optional.of(CriterionMatch.newBuilder().setCriterion(ScreeningCriterion.ENTITY_HIT)
-                    .setWeight(p.getEntityHitWeight()).setDetail(label + ": " + RESTRICTED).setLineage(List.of())
-                    .setRestricted(true).build());
+            return Optional.of(CriterionMatch.newBuilder().setCriterion(criterion).setWeight(weight)
+                    .setDetail(label + ": " + RESTRICTED).setLineage(List.of()).setRestricted(true).build());
         }
         String detail = label + ": " + visible.stream().map(Screening::describe).collect(Collectors.joining("; "))
                 + (visible.size() < facts.size() ? "; and " + RESTRICTED : "");
-        return java.util.Optional.of(CriterionMatch.newBuilder().setCriterion(ScreeningCriterion.ENTITY_HIT)
-                .setWeight(p.getEntityHitWeight()).setDetail(detail)
+        return Optional.of(CriterionMatch.newBuilder().setCriterion(criterion).setWeight(weight).setDetail(detail)
                 .setLineage(visible.stream().map(IntelligenceFact::getSourceId).toList())
                 .setRestricted(visible.size() < facts.size()).build());
     }

@@ -2,14 +2,10 @@ package eu.portalliance.topology.screening;
 
 import eu.portalliance.avro.ScreeningProfile;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /** The profile versions, and which one judges a notice: the latest version in force at the notice's own time. */
 public final class ScreeningProfiles {
@@ -28,20 +24,7 @@ public final class ScreeningProfiles {
     private ScreeningProfiles() {
     }
 
-    /** The version in force at {@code timeMs}: the highest validFrom not after it (the higher version on a tie). */
-    public static Optional<ScreeningProfile> asOf(ReadOnlyKeyValueStore<String, ValueAndTimestamp<ScreeningProfile>> store, long timeMs) {
-        List<ScreeningProfile> versions = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<ScreeningProfile>> it = store.all()) {
-            it.forEachRemaining(next -> {
-                if (next.value != null && next.value.value() != null) {
-                    versions.add(next.value.value());
-                }
-            });
-        }
-        return inForce(versions, timeMs);
-    }
-
-    /** Of these versions, the one in force at {@code timeMs} (the rule {@link #asOf} applies to the topology's store). */
+    /** Of these versions, the one in force at {@code timeMs} (the topology's screener and profile show). */
     public static Optional<ScreeningProfile> inForce(Collection<ScreeningProfile> versions, long timeMs) {
         return versions.stream().filter(p -> p.getValidFrom().toEpochMilli() <= timeMs)
                 .max(Comparator.comparing(ScreeningProfile::getValidFrom).thenComparingInt(ScreeningProfile::getVersion));

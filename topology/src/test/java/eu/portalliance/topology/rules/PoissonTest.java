@@ -21,4 +21,22 @@ class PoissonTest {
         assertThat(Poisson.surprise(6, 0.5)).isGreaterThan(4);
         assertThat(Poisson.atLeast(2, 0)).isZero();
     }
+
+    @Test
+    void largeMeansGiveTheTailWhereTheDirectSumWouldUnderflow() {
+        // Weekly arrivals run to thousands: e^-1000 is 0 in a double. The upper tail at mean + 4 sd is about 3e-5
+        // (normal approximation with continuity: 3.1e-5), and the tail at the mean is about a half.
+        assertThat(Poisson.atLeast(1127, 1000)).isBetween(1e-5, 1e-4);
+        assertThat(Poisson.atLeast(900, 1000)).isGreaterThan(0.5);
+        // Across the switch to the large-mean sum the values agree.
+        assertThat(Poisson.atLeast(75, 50.0)).isCloseTo(Poisson.atLeast(75, 50.0 + 1e-9), within(1e-6));
+        double m = 60;
+        double direct = 0;
+        double term = Math.exp(-m);
+        for (int i = 0; i < 80; i++) {
+            direct += term;
+            term *= m / (i + 1);
+        }
+        assertThat(Poisson.atLeast(80, m)).isCloseTo(1 - direct, within(1e-9));
+    }
 }

@@ -17,6 +17,7 @@ import eu.portalliance.avro.EntityType;
 import eu.portalliance.topology.avro.IntelligenceFact;
 import eu.portalliance.topology.avro.IntelligenceKind;
 import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.query.RouteKey;
 import eu.portalliance.topology.rules.RiskOriginRule;
 import eu.portalliance.topology.sightings.PartyKeys;
 import java.time.Duration;
@@ -55,6 +56,32 @@ class ScreeningTest {
             assertThat(m.getDetail()).contains("EC (HIGH");
         });
         assertThat(match(Screening.judge(notice("N1").build(), PROFILE, NOTHING, NO_RISK), ScreeningCriterion.RISK_ORIGIN)).isEmpty();
+    }
+
+    @Test
+    void anOpenRouteCaseOnTheOriginCountryToThisPortWithinTheSurgeWindow() {
+        String key = new RouteKey("EC", "NLRTM").entity().storeKey();
+        Screening.Intelligence surge = k -> k.equals(key) ? List.of(new IntelligenceFact(IntelligenceKind.CASE, "CASE-r14",
+                List.of("NLRTM"), T.minus(Duration.ofDays(PROFILE.getRouteSurgeDays() - 1)), HandlingCode.TLP_AMBER, List.of(), true))
+                : List.of();
+        ScanRecommendation r = Screening.judge(notice("N9").build(), PROFILE, surge, NO_RISK);
+        assertThat(match(r, ScreeningCriterion.ROUTE_SURGE)).get().satisfies(m -> {
+            assertThat(m.getWeight()).isEqualTo(PROFILE.getRouteSurgeWeight());
+            assertThat(m.getLineage()).containsExactly("CASE-r14");
+            assertThat(m.getDetail()).startsWith("route EC>NLRTM: in open case CASE-r14");
+        });
+        assertThat(r.getOriginCountry()).isEqualTo("EC");
+        assertThat(r.getRiskOrigin()).isFalse();
+
+        Screening.Intelligence old = k -> k.equals(key) ? List.of(new IntelligenceFact(IntelligenceKind.CASE, "CASE-r14",
+                List.of("NLRTM"), T.minus(Duration.ofDays(PROFILE.getRouteSurgeDays() + 1)), HandlingCode.TLP_AMBER, List.of(), true))
+                : List.of();
+        assertThat(match(Screening.judge(notice("N9").build(), PROFILE, old, NO_RISK), ScreeningCriterion.ROUTE_SURGE))
+                .as("older than the surge window").isEmpty();
+        ArrivalNotice fromBrazil = notice("N10").setRoute(Route.newBuilder().setPortOfLoading("BRSSZ").setTransshipmentPorts(List.of()).build())
+                .build();
+        assertThat(match(Screening.judge(fromBrazil, PROFILE, surge, NO_RISK), ScreeningCriterion.ROUTE_SURGE))
+                .as("another origin's route").isEmpty();
     }
 
     @Test
