@@ -13,17 +13,18 @@ import java.util.stream.Collectors;
 
 /**
  * One week of the scoreboard as the watch room reads it: per port, what arrived from risk origins, what screening
- * recommended, what was checked and found, against the control picks' base rate; per risk route (origin → every port
- * it reaches), each port's check rate beside the alliance's, and the weakest link. Rates are null where nothing was
- * there to divide by.
+ * recommended, what was checked (and the follow-through: checks over containers the port was asked to check) and
+ * found, against the control picks' base rate; per risk route (origin → every port it reaches), each port's check
+ * rate on the origin's arrivals beside the alliance's, and the weakest link. Rates are null where nothing was there
+ * to divide by.
  */
 public record ScoreboardView(String week, String label, List<String> weeks, PortWeek alliance, List<PortWeek> ports,
                              List<RiskRoute> riskRoutes) {
 
     /** One port's week (or the alliance's, port "ALLIANCE"). */
-    public record PortWeek(String port, long arrivals, long riskArrivals, long recommended, long controlPicks, long checked,
-                           long riskChecked, Double riskCheckRate, long seizures, Double hitRate, long controlChecked,
-                           long controlSeizures, Double controlHitRate, List<Pick> top) {
+    public record PortWeek(String port, long arrivals, long riskArrivals, long recommended, long controlPicks, long toCheck,
+                           long checked, Double followThrough, long riskChecked, Double riskCheckRate, long seizures,
+                           Double hitRate, long controlChecked, long controlSeizures, Double controlHitRate, List<Pick> top) {
     }
 
     /** A high-scoring recommendation of the week. */
@@ -36,15 +37,16 @@ public record ScoreboardView(String week, String label, List<String> weeks, Port
                             String weakest, Double spread) {
     }
 
-    public record RoutePort(String port, long arrivals, long checked, Double rate) {
+    public record RoutePort(String port, long arrivals, long toCheck, long checked, Double rate, Double followThrough) {
     }
 
     /** One stored row as the instances pass it to each other (a plain record, so JSON carries it both ways). */
     public record Row(String week, String origin, String port, boolean riskOrigin, long arrivals, long recommended,
-                      long controlPicks, long checked, long seizures, long controlChecked, long controlSeizures, List<Pick> top) {
+                      long controlPicks, long toCheck, long checked, long seizures, long controlChecked, long controlSeizures,
+                      List<Pick> top) {
         public static Row of(ScoreboardRow r) {
             return new Row(r.getWeek(), r.getOrigin(), r.getPort(), r.getRiskOrigin(), r.getArrivals(), r.getRecommended(),
-                    r.getControlPicks(), r.getChecked(), r.getSeizures(), r.getControlChecked(), r.getControlSeizures(),
+                    r.getControlPicks(), r.getToCheck(), r.getChecked(), r.getSeizures(), r.getControlChecked(), r.getControlSeizures(),
                     r.getTop().stream().map(p -> pick(r, p)).toList());
         }
     }
@@ -80,16 +82,18 @@ public record ScoreboardView(String week, String label, List<String> weeks, Port
         long controlSeizures = sum(rows, Row::controlSeizures);
         List<Pick> picks = rows.stream().flatMap(r -> r.top().stream())
                 .sorted(Comparator.comparingDouble(Pick::score).reversed().thenComparing(Pick::recommendationId)).limit(top).toList();
+        long toCheck = sum(rows, Row::toCheck);
         return new PortWeek(port, arrivals, riskArrivals, sum(rows, Row::recommended), sum(rows, Row::controlPicks),
-                checked, riskChecked, rate(riskChecked, riskArrivals), seizures, rate(seizures, checked), controlChecked,
+                toCheck, checked, rate(checked, toCheck), riskChecked, rate(riskChecked, riskArrivals), seizures, rate(seizures, checked), controlChecked,
                 controlSeizures, rate(controlSeizures, controlChecked), picks);
     }
 
     private static RiskRoute riskRoute(String origin, List<Row> rows) {
         List<RoutePort> ports = group(rows, Row::port).entrySet().stream().map(e -> {
             long a = sum(e.getValue(), Row::arrivals);
+            long t = sum(e.getValue(), Row::toCheck);
             long c = sum(e.getValue(), Row::checked);
-            return new RoutePort(e.getKey(), a, c, rate(c, a));
+            return new RoutePort(e.getKey(), a, t, c, rate(c, a), rate(c, t));
         }).toList();
         long arrivals = sum(rows, Row::arrivals);
         long checked = sum(rows, Row::checked);
@@ -114,7 +118,8 @@ public record ScoreboardView(String week, String label, List<String> weeks, Port
         return rows.stream().mapToLong(f::apply).sum();
     }
 
+    /** A share, at most 1: a control pick checked twice over is still one container checked. */
     private static Double rate(long part, long whole) {
-        return whole == 0 ? null : part / (double) whole;
+        return whole == 0 ? null : Math.min(1.0, part / (double) whole);
     }
 }

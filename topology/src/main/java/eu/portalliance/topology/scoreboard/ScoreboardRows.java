@@ -29,6 +29,7 @@ public final class ScoreboardRows {
         ScoreboardRow.Builder b = ScoreboardRow.newBuilder(row).setRiskOrigin(row.getRiskOrigin() || t.getRiskOrigin());
         if (t.getKind() == TallyKind.ARRIVAL) {
             b.setArrivals(row.getArrivals() + 1).setRecommended(row.getRecommended() + (t.getRecommended() ? 1 : 0))
+                    .setToCheck(row.getToCheck() + (t.getToCheck() ? 1 : 0))
                     .setControlPicks(row.getControlPicks() + (t.getControlPick() ? 1 : 0));
             if (t.getPick() != null) {
                 b.setTop(top(row.getTop(), t.getPick()));

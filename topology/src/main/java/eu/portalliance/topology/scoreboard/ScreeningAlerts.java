@@ -37,15 +37,16 @@ public final class ScreeningAlerts {
     /** Only the port concerned: its weakness on a route is nobody else's business (AMBER+STRICT, involved only). */
     public static Alert scanRateNotice(ScanRateCheck.Shortfall s) {
         String route = new RouteKey(s.origin(), s.port()).toString();
-        String summary = String.format(Locale.ROOT, "Week %s: %s checked %.1f %% of %,d containers from %s (a risk origin); "
-                        + "the rest of the alliance checked %.1f %% of %,d. A port well below the others on a route is where "
-                        + "smugglers move.", Weeks.label(s.week()), s.port(), 100 * s.rate(), s.arrivals(), s.origin(),
-                100 * s.othersRate(), s.othersArrivals());
+        String summary = String.format(Locale.ROOT, "Week %s: %s checked %,d of the %,d containers from %s (a risk origin) "
+                        + "screening asked it to check (%.0f %%); the rest of the alliance checked %.0f %% of %,d. A port well "
+                        + "below the others on a route is where smugglers move.", Weeks.label(s.week()), s.port(), s.checked(),
+                s.toCheck(), s.origin(), 100 * s.rate(), 100 * s.othersRate(), s.othersToCheck());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("notice", "scan-rate");
         attributes.put("week", s.week());
         attributes.put("origin", s.origin());
         attributes.put("arrivals", Long.toString(s.arrivals()));
+        attributes.put("toCheck", Long.toString(s.toCheck()));
         attributes.put("checked", Long.toString(s.checked()));
         attributes.put("rate", String.format(Locale.ROOT, "%.4f", s.rate()));
         attributes.put("allianceRate", String.format(Locale.ROOT, "%.4f", s.othersRate()));

@@ -2,6 +2,7 @@ package eu.portalliance.topology.scoreboard;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.avro.ScanAction;
 import eu.portalliance.avro.ScanRecommendation;
 import eu.portalliance.avro.ScanResult;
 import eu.portalliance.topology.avro.ScreeningTally;
@@ -29,7 +30,7 @@ public final class ScreeningTallies {
                 r.getCriteria().stream().map(m -> m.getCriterion().name()).distinct().toList()) : null;
         return tally(ScreeningTally.newBuilder().setKind(TallyKind.ARRIVAL).setOrigin(origin(r.getOriginCountry()))
                 .setPort(r.getPort()).setWeek(Weeks.of(r.getEta())).setRiskOrigin(r.getRiskOrigin())
-                .setRecommended(recommended).setControlPick(r.getControlPick()).setPick(pick).setEventTime(noticeTime).build());
+                .setRecommended(recommended).setToCheck(r.getAction() != ScanAction.NONE).setControlPick(r.getControlPick()).setPick(pick).setEventTime(noticeTime).build());
     }
 
     public static KeyValue<String, ScreeningTally> ofResult(ScanResult r) {

@@ -4,6 +4,7 @@ import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.ScanRecommendation;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topology.avro.IntelligenceFact;
+import eu.portalliance.topology.avro.IntelligenceKind;
 import eu.portalliance.topology.avro.WithheldMatch;
 import eu.portalliance.topology.reference.RiskOriginLookup;
 import eu.portalliance.topology.rules.RiskOriginRule;
@@ -43,6 +44,18 @@ public final class ArrivalScreener implements Processor<String, ArrivalNotice, S
     private List<ScreeningProfile> versions = List.of();
     private long versionsReadAt = Long.MIN_VALUE;
     private boolean warnedNoProfile;
+    private final Screening.Intelligence lookups = new Screening.Intelligence() {
+        @Override
+        public List<IntelligenceFact> about(String entityStoreKey) {
+            return facts(entityStoreKey);
+        }
+
+        @Override
+        public List<IntelligenceFact> caseOf(String entityStoreKey) {
+            ValueAndTimestamp<IntelligenceFact> fact = intelligence.get(IntelligenceFacts.key(entityStoreKey, IntelligenceKind.CASE));
+            return fact == null || fact.value() == null ? List.of() : List.of(fact.value());
+        }
+    };
 
     public ArrivalScreener(String intelligenceStore, String profileStore, String riskStore) {
         this.intelligenceStore = intelligenceStore;
@@ -69,7 +82,7 @@ public final class ArrivalScreener implements Processor<String, ArrivalNotice, S
             }
             return ScreeningProfiles.initial();
         });
-        Screening.Judgement judged = Screening.screen(notice, profile, this::facts, risk);
+        Screening.Judgement judged = Screening.screen(notice, profile, lookups, risk);
         ScanRecommendation r = judged.recommendation();
         context.forward(record.withKey(notice.getContainerNumber()).withValue(new Screened(r, notice.getNoticeTime(),
                 r.getScore() >= profile.getScanThreshold(), withheld(notice, judged.withheld()))));

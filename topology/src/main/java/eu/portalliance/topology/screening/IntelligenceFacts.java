@@ -8,7 +8,6 @@ import eu.portalliance.topology.avro.IntelligenceKind;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
 import eu.portalliance.topology.query.EntityRef;
-import eu.portalliance.topology.query.RouteKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -35,8 +34,9 @@ public final class IntelligenceFacts {
     }
 
     /**
-     * A case's latest word: open, or (merged, withdrawn) no longer counting. An entity case is kept under its entity; a
-     * route case (a surge, R13, or a displacement, R14) under its origin country → port. Origin-wide findings name no route and are not kept.
+     * A case's latest word: open, or (merged, withdrawn) no longer counting. An entity case is kept under its entity, a
+     * route case under its route: a surge (R13) under its port of loading → port, a displacement (R14) under its
+     * origin country → port. Origin-wide findings name no route and are not kept.
      */
     public static List<KeyValue<String, IntelligenceFact>> ofCase(Alert a) {
         if (a.getEntityType() == EntityType.ORIGIN || a.getEntityType() == EntityType.OTHER) {
@@ -44,14 +44,10 @@ public final class IntelligenceFacts {
         }
         List<String> shared = new ArrayList<>(a.getAddressedTo());
         shared.addAll(a.getNamedRecipients());
-        boolean route = a.getEntityType() == EntityType.ROUTE;
-        EntityRef entity = route ? byCountry(RouteKey.parse(a.getEntityId())).entity() : new EntityRef(a.getEntityType(), a.getEntityId());
+        EntityRef entity = new EntityRef(a.getEntityType(), a.getEntityId());
         return List.of(KeyValue.pair(key(entity.storeKey(), IntelligenceKind.CASE), new IntelligenceFact(IntelligenceKind.CASE,
                 a.getAlertId(), a.getPorts(), a.getRaisedAt(), a.getHandlingCode(), shared,
                 a.getStatus() == CaseStatus.OPEN)));
     }
 
-    private static RouteKey byCountry(RouteKey route) {
-        return new RouteKey(route.originCountry(), route.port());
-    }
 }

@@ -43,6 +43,11 @@ public final class Screening {
     @FunctionalInterface
     public interface Intelligence {
         List<IntelligenceFact> about(String entityStoreKey);
+
+        /** Only the entity's case: a route has no seizures or suspicions of its own, so one lookup, not three. */
+        default List<IntelligenceFact> caseOf(String entityStoreKey) {
+            return about(entityStoreKey).stream().filter(f -> f.getKind() == IntelligenceKind.CASE).toList();
+        }
     }
 
     private Screening() {
@@ -77,9 +82,9 @@ public final class Screening {
                     "transshipped at " + String.join(", ", hubs), List.of()));
         }
         String country = UnLocode.isValid(loading) ? UnLocode.country(loading) : null;
-        if (country != null) {
-            routeSurge(new RouteKey(country, a.getReportingPort()), a, p, intelligence, withheld).ifPresent(matches::add);
-        }
+        List<RouteKey> routes = country == null ? List.of(new RouteKey(loading, a.getReportingPort()))
+                : List.of(new RouteKey(loading, a.getReportingPort()), new RouteKey(country, a.getReportingPort()));
+        routeSurge(routes, a, p, intelligence, withheld).ifPresent(matches::add);
         if (riskOrigin) {
             String hs = a.getDeclaredHsCode();
             boolean cover = hs != null && p.getConcealmentHsPrefixes().stream().anyMatch(hs::startsWith);
@@ -132,18 +137,30 @@ public final class Screening {
                                                       Intelligence intelligence, List<IntelligenceFact> withheld) {
         long from = a.getNoticeTime().minus(Duration.ofDays(p.getWindowDays())).toEpochMilli();
         List<IntelligenceFact> facts = intelligence.about(entity.storeKey()).stream()
-                .filter(f -> f.getOpen() && f.getEventTime().toEpochMilli() >= from).toList();
+                .filter(f -> f.getOpen() && within(f, from, a)).toList();
         return matchOf(ScreeningCriterion.ENTITY_HIT, p.getEntityHitWeight(), label, facts, a.getReportingPort(), withheld);
     }
 
-    /** An open route surge (R13) or displacement (R14) case on the notice's origin country → port of arrival. */
-    private static Optional<CriterionMatch> routeSurge(RouteKey route, ArrivalNotice a, ScreeningProfile p,
+    /**
+     * An open route surge (R13) on the notice's port of loading → port of arrival, or displacement (R14) on its origin
+     * country → port of arrival; once, however many match.
+     */
+    private static Optional<CriterionMatch> routeSurge(List<RouteKey> routes, ArrivalNotice a, ScreeningProfile p,
                                                        Intelligence intelligence, List<IntelligenceFact> withheld) {
         long from = a.getNoticeTime().minus(Duration.ofDays(p.getRouteSurgeDays())).toEpochMilli();
-        List<IntelligenceFact> facts = intelligence.about(route.entity().storeKey()).stream()
-                .filter(f -> f.getKind() == IntelligenceKind.CASE && f.getOpen() && f.getEventTime().toEpochMilli() >= from)
-                .toList();
-        return matchOf(ScreeningCriterion.ROUTE_SURGE, p.getRouteSurgeWeight(), "route " + route, facts, a.getReportingPort(), withheld);
+        List<IntelligenceFact> facts = routes.stream().flatMap(r -> intelligence.caseOf(r.entity().storeKey()).stream())
+                .filter(f -> f.getOpen() && within(f, from, a)).toList();
+        String label = "route " + routes.stream().map(RouteKey::toString).collect(Collectors.joining(" / "));
+        return matchOf(ScreeningCriterion.ROUTE_SURGE, p.getRouteSurgeWeight(), label, facts, a.getReportingPort(), withheld);
+    }
+
+    /**
+     * Evidence from the window before the notice, not after it: a replay judges a notice by what was known at its
+     * time, as the risk list and the profile version are, and a seizure dated next year matches nothing today.
+     */
+    private static boolean within(IntelligenceFact f, long from, ArrivalNotice a) {
+        long t = f.getEventTime().toEpochMilli();
+        return t >= from && t <= a.getNoticeTime().toEpochMilli();
     }
 
     private static Optional<CriterionMatch> matchOf(ScreeningCriterion criterion, double weight, String label,

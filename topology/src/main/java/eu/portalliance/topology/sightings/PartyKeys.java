@@ -15,6 +15,10 @@ public final class PartyKeys {
             "\\b(BV|NV|SA|SAS|SARL|SL|SLU|GMBH|AG|KG|LTD|LIMITED|LLC|INC|SRL|SPA|SP ZOO|AB|OY|AS|APS|LDA|CO|CORP)\\b");
 
     private static final Pattern KEY = Pattern.compile("(EORI|NAME):.+");
+    // Compiled once: screening keys two parties per arrival notice, and String.replaceAll compiles on every call.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9 ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PartyKeys() {
     }
@@ -29,12 +33,9 @@ public final class PartyKeys {
         if (party.getEori() != null && !party.getEori().isBlank()) {
             return "EORI:" + party.getEori().trim().toUpperCase(Locale.ROOT).replace(" ", "");
         }
-        String name = Normalizer.normalize(party.getName(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT)
-                .replaceAll("[^A-Z0-9 ]", "")
-                .replaceAll("\\s+", " ")
-                .trim();
-        name = LEGAL_FORM.matcher(name).replaceAll("").replaceAll("\\s+", " ").trim();
+        String name = MARKS.matcher(Normalizer.normalize(party.getName(), Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
+        name = SPACES.matcher(NOT_ALPHANUMERIC.matcher(name).replaceAll("")).replaceAll(" ").trim();
+        name = SPACES.matcher(LEGAL_FORM.matcher(name).replaceAll("")).replaceAll(" ").trim();
         String country = party.getCountry() == null ? "" : "/" + party.getCountry().toUpperCase(Locale.ROOT);
         return "NAME:" + name + country;
     }

@@ -8,20 +8,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The scoreboard's figures against a fixture small enough to compute by hand. Week of 6 January 2025:
  * <pre>
- *            origin  risk  arrivals  recommended  control  checked  seizures  control checked  control seizures
- *   BEANR    EC      yes        40           10        1       11         2                1                 0
- *   BEANR    US      no         20            0        1        1         0                1                 0
- *   NLRTM    EC      yes        40            2        0        1         0                0                 0
- *   NLRTM    CO      yes        10            1        1        2         1                1                 1
+ *            origin  risk  arrivals  recommended  control  to check  checked  seizures  control checked  control seizures
+ *   BEANR    EC      yes        40           10        1        11       11         2                1                 0
+ *   BEANR    US      no         20            0        1         1        1         0                1                 0
+ *   NLRTM    EC      yes        40            2        0         2        1         0                0                 0
+ *   NLRTM    CO      yes        10            1        1         2        2         1                1                 1
  * </pre>
  */
 class ScoreboardViewTest {
     static final String W = "2025-01-06";
 
     static ScoreboardView.Row row(String week, String origin, String port, boolean risk, long arrivals, long recommended,
-                                  long control, long checked, long seizures, long controlChecked, long controlSeizures,
+                                  long control, long toCheck, long checked, long seizures, long controlChecked, long controlSeizures,
                                   List<ScoreboardView.Pick> top) {
-        return new ScoreboardView.Row(week, origin, port, risk, arrivals, recommended, control, checked, seizures,
+        return new ScoreboardView.Row(week, origin, port, risk, arrivals, recommended, control, toCheck, checked, seizures,
                 controlChecked, controlSeizures, top);
     }
 
@@ -31,11 +31,11 @@ class ScoreboardViewTest {
             List.of("RISK_ORIGIN", "TRANSSHIPMENT_HUB"));
 
     static final List<ScoreboardView.Row> ROWS = List.of(
-            row(W, "EC", "BEANR", true, 40, 10, 1, 11, 2, 1, 0, List.of(HUB)),
-            row(W, "US", "BEANR", false, 20, 0, 1, 1, 0, 1, 0, List.of()),
-            row(W, "EC", "NLRTM", true, 40, 2, 0, 1, 0, 0, 0, List.of(SEIZED)),
-            row(W, "CO", "NLRTM", true, 10, 1, 1, 2, 1, 1, 1, List.of()),
-            row("2024-12-30", "EC", "NLRTM", true, 99, 9, 9, 9, 9, 9, 9, List.of()));
+            row(W, "EC", "BEANR", true, 40, 10, 1, 11, 11, 2, 1, 0, List.of(HUB)),
+            row(W, "US", "BEANR", false, 20, 0, 1, 1, 1, 0, 1, 0, List.of()),
+            row(W, "EC", "NLRTM", true, 40, 2, 0, 2, 1, 0, 0, 0, List.of(SEIZED)),
+            row(W, "CO", "NLRTM", true, 10, 1, 1, 2, 2, 1, 1, 1, List.of()),
+            row("2024-12-30", "EC", "NLRTM", true, 99, 9, 9, 9, 9, 9, 9, 9, List.of()));
 
     @Test
     void eachPortsWeekAddsUpItsOrigins() {
@@ -49,6 +49,8 @@ class ScoreboardViewTest {
         assertThat(antwerp.recommended()).isEqualTo(10);
         assertThat(antwerp.controlPicks()).isEqualTo(2);
         assertThat(antwerp.checked()).isEqualTo(12);
+        assertThat(antwerp.toCheck()).isEqualTo(12);
+        assertThat(antwerp.followThrough()).isEqualTo(1.0);
         assertThat(antwerp.riskChecked()).isEqualTo(11);
         assertThat(antwerp.riskCheckRate()).isEqualTo(11 / 40.0);
         assertThat(antwerp.hitRate()).isEqualTo(2 / 12.0);
@@ -56,6 +58,7 @@ class ScoreboardViewTest {
         ScoreboardView.PortWeek rotterdam = v.ports().get(1);
         assertThat(rotterdam.riskArrivals()).isEqualTo(50);
         assertThat(rotterdam.riskCheckRate()).isEqualTo(3 / 50.0);
+        assertThat(rotterdam.followThrough()).isEqualTo(3 / 4.0);
         assertThat(rotterdam.hitRate()).isEqualTo(1 / 3.0);
         assertThat(rotterdam.controlHitRate()).isEqualTo(1.0);
 
@@ -77,6 +80,7 @@ class ScoreboardViewTest {
         assertThat(ec.allianceRate()).isEqualTo(12 / 80.0);
         assertThat(ec.weakest()).isEqualTo("NLRTM");
         assertThat(ec.spread()).isEqualTo(11 / 40.0 - 1 / 40.0);
+        assertThat(ec.ports()).extracting(ScoreboardView.RoutePort::followThrough).containsExactly(1.0, 0.5);
         ScoreboardView.RiskRoute co = v.riskRoutes().get(1);
         assertThat(co.weakest()).as("one port is no comparison").isNull();
         assertThat(co.spread()).isNull();

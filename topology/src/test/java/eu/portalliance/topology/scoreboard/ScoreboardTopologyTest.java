@@ -85,7 +85,13 @@ class ScoreboardTopologyTest {
             }
             alliance.arrival(a.build());
         }
-        arrivals("NLRTM", "ECGYE", notice, 40); // 0.5 each: no recommendation by score
+        for (int i = 0; i < 40; i++) { // the same at Rotterdam, which will check one of its ten
+            ArrivalNotice.Builder a = arrival("NLRTM", "ECGYE", notice.plusSeconds(i));
+            if (i < 10) {
+                a.setRoute(Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of("PAMIT")).build());
+            }
+            alliance.arrival(a.build());
+        }
         List<ScanRecommendation> antwerp = alliance.recommendationsOf("BEANR").readValuesToList();
         List<ScanRecommendation> rotterdam = alliance.recommendationsOf("NLRTM").readValuesToList();
         List<ScanRecommendation> scanned = antwerp.stream().filter(r -> r.getScore() >= 0.6).toList();
@@ -95,21 +101,24 @@ class ScoreboardTopologyTest {
             alliance.scanResult(ScanResults.answering(scanned.get(i), checkedAt).setScanned(true)
                     .setImage(i == 0 ? ScanImage.ANOMALY : ScanImage.CLEAR).setSeizure(i == 0).setKilograms(i == 0 ? 80 : 0).build());
         }
-        alliance.scanResult(ScanResults.answering(rotterdam.get(0), checkedAt).setScanned(true).setImage(ScanImage.CLEAR).build());
-        alliance.scanResult(ScanResults.answering(rotterdam.get(0), checkedAt).setScanned(true).setImage(ScanImage.CLEAR).build());
+        ScanRecommendation checkedAtRotterdam = rotterdam.stream().filter(r -> r.getScore() >= 0.6).findFirst().orElseThrow();
+        alliance.scanResult(ScanResults.answering(checkedAtRotterdam, checkedAt).setScanned(true).setImage(ScanImage.CLEAR).build());
+        alliance.scanResult(ScanResults.answering(checkedAtRotterdam, checkedAt).setScanned(true).setImage(ScanImage.CLEAR).build());
 
         Map<String, ScoreboardRow> rows = rows();
         ScoreboardRow be = rows.get("2024-12-02|EC|BEANR");
         assertThat(be.getRiskOrigin()).isTrue();
         assertThat(be.getArrivals()).isEqualTo(40);
         assertThat(be.getRecommended()).isEqualTo(10);
+        assertThat(be.getToCheck()).isEqualTo(10 + antwerp.stream().filter(r -> r.getControlPick() && r.getScore() < 0.6).count());
         assertThat(be.getControlPicks()).isEqualTo(antwerp.stream().filter(ScanRecommendation::getControlPick).count());
         assertThat(be.getChecked()).isEqualTo(10);
         assertThat(be.getSeizures()).isEqualTo(1);
         assertThat(be.getTop()).hasSize(5).allSatisfy(p -> assertThat(p.getScore()).isEqualTo(0.7));
         ScoreboardRow nl = rows.get("2024-12-02|EC|NLRTM");
         assertThat(nl.getArrivals()).isEqualTo(40);
-        assertThat(nl.getRecommended()).isZero();
+        assertThat(nl.getRecommended()).isEqualTo(10);
+        assertThat(nl.getToCheck()).isEqualTo(10 + rotterdam.stream().filter(r -> r.getControlPick() && r.getScore() < 0.6).count());
         assertThat(nl.getChecked()).as("a resent result counts once").isEqualTo(1);
 
         assertThat(notices("NLRTM")).as("judged only once the week and its grace are over").isEmpty();
@@ -120,9 +129,12 @@ class ScoreboardTopologyTest {
         assertThat(n.getEntityType()).isEqualTo(EntityType.ROUTE);
         assertThat(n.getEntityId()).isEqualTo("EC>NLRTM");
         assertThat(n.getHandlingCode()).isEqualTo(HandlingCode.TLP_AMBER_STRICT);
+        long antwerpToCheck = be.getToCheck();
         assertThat(n.getAttributes()).containsEntry("week", "2024-12-02").containsEntry("arrivals", "40")
-                .containsEntry("checked", "1").containsEntry("allianceRate", "0.2500");
-        assertThat(n.getSummary()).startsWith("Week 2024-W49: NLRTM checked 2.5 % of 40 containers from EC");
+                .containsEntry("toCheck", Long.toString(nl.getToCheck())).containsEntry("checked", "1")
+                .containsEntry("allianceRate", String.format(java.util.Locale.ROOT, "%.4f", 10.0 / antwerpToCheck));
+        assertThat(n.getSummary()).startsWith("Week 2024-W49: NLRTM checked 1 of the " + nl.getToCheck()
+                + " containers from EC (a risk origin) screening asked it to check");
         assertThat(notices("BEANR")).as("the port checking more is not told, nor told of the other").isEmpty();
         assertThat(alliance.readAlerts()).as("a notice is not a case").noneMatch(a -> a.getType() == AlertType.SCREENING_NOTICE);
 
@@ -165,17 +177,21 @@ class ScoreboardTopologyTest {
         assertThat(alliance.alertsOf("DEHAM").readValuesToList()).isEmpty();
     }
 
-    @Test
-    void afterASurgeAtOnePortAnotherPortTakingFarMoreThanItsShareOfTheOriginGetsADisplacementCase() {
-        Instant m0 = Instant.parse("2024-09-02T00:00:00Z"); // a Monday
-        Duration week = Duration.ofDays(7);
-        for (int w = 0; w < 8; w++) { // usual: Antwerp three quarters of Ecuador's containers, Rotterdam one quarter
-            Instant monday = m0.plus(week.multipliedBy(w));
+    private static final Instant M0 = Instant.parse("2024-09-02T00:00:00Z"); // a Monday
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    /**
+     * Eight usual weeks (Antwerp three quarters of Ecuador's containers, Rotterdam one quarter), then four seizures on
+     * ECGYE > BEANR at once: a route surge (R13). Returns the surge's week.
+     */
+    private Instant usualWeeksThenASurgeAtAntwerp() {
+        for (int w = 0; w < 8; w++) {
+            Instant monday = M0.plus(WEEK.multipliedBy(w));
             arrivals("BEANR", "ECGYE", monday.plus(Duration.ofDays(1)), 30);
             arrivals("NLRTM", "ECGYE", monday.plus(Duration.ofDays(1)), 10);
         }
-        Instant surgeWeek = m0.plus(week.multipliedBy(8));
-        for (int i = 0; i < 4; i++) { // four seizures on a route with none before: R13
+        Instant surgeWeek = M0.plus(WEEK.multipliedBy(8));
+        for (int i = 0; i < 4; i++) {
             serial++;
             alliance.seizure(Events.seizure("SZ-" + serial, "BEANR", surgeWeek.plus(Duration.ofDays(1)).plus(Duration.ofHours(i)))
                     .setContainerNumber(ContainerNumber.of("SZCU", serial)).setVesselImo(null).setConsignee(null).build());
@@ -184,6 +200,28 @@ class ScoreboardTopologyTest {
         alliance.seizure(Events.seizure("TICK", "PTSIE", surgeWeek.plus(Duration.ofDays(6)))
                 .setContainerNumber(ContainerNumber.of("TICU", serial)).setVesselImo(null).setConsignee(null)
                 .setRoute(Route.newBuilder().setPortOfLoading("BRSSZ").setTransshipmentPorts(List.of()).build()).build());
+        return surgeWeek;
+    }
+
+    @Test
+    void aShiftOfShareMoreThanFourWeeksAfterTheSurgeIsNotDisplacement() {
+        Instant surgeWeek = usualWeeksThenASurgeAtAntwerp();
+        for (int w = 1; w <= 4; w++) { // the usual split in the four weeks after the surge
+            arrivals("BEANR", "ECGYE", surgeWeek.plus(WEEK.multipliedBy(w)).plus(Duration.ofDays(1)), 30);
+            arrivals("NLRTM", "ECGYE", surgeWeek.plus(WEEK.multipliedBy(w)).plus(Duration.ofDays(1)), 10);
+        }
+        Instant fifth = surgeWeek.plus(WEEK.multipliedBy(5));
+        arrivals("BEANR", "ECGYE", fifth.plus(Duration.ofDays(1)), 15);
+        arrivals("NLRTM", "ECGYE", fifth.plus(Duration.ofDays(1)), 45);
+        alliance.arrival(arrival("PTSIE", "USNYC", fifth.plus(WEEK).plus(Duration.ofDays(3)).plusSeconds(1)).build());
+        assertThat(alliance.readAlerts()).anyMatch(a -> "R13".equals(a.getRuleId()))
+                .noneMatch(a -> "R14".equals(a.getRuleId()));
+    }
+
+    @Test
+    void afterASurgeAtOnePortAnotherPortTakingFarMoreThanItsShareOfTheOriginGetsADisplacementCase() {
+        Duration week = WEEK;
+        Instant surgeWeek = usualWeeksThenASurgeAtAntwerp();
         List<Alert> surges = alliance.readAlerts().stream().filter(a -> "R13".equals(a.getRuleId())).toList();
         assertThat(surges).hasSize(1);
 

@@ -68,7 +68,7 @@ class ScreeningTest {
         assertThat(match(r, ScreeningCriterion.ROUTE_SURGE)).get().satisfies(m -> {
             assertThat(m.getWeight()).isEqualTo(PROFILE.getRouteSurgeWeight());
             assertThat(m.getLineage()).containsExactly("CASE-r14");
-            assertThat(m.getDetail()).startsWith("route EC>NLRTM: in open case CASE-r14");
+            assertThat(m.getDetail()).startsWith("route ECGYE>NLRTM / EC>NLRTM: in open case CASE-r14");
         });
         assertThat(r.getOriginCountry()).isEqualTo("EC");
         assertThat(r.getRiskOrigin()).isFalse();
@@ -82,6 +82,27 @@ class ScreeningTest {
                 .build();
         assertThat(match(Screening.judge(fromBrazil, PROFILE, surge, NO_RISK), ScreeningCriterion.ROUTE_SURGE))
                 .as("another origin's route").isEmpty();
+
+        // A route surge (R13) is on a port of loading: Guayaquil's surge is not Esmeraldas's.
+        String guayaquil = new RouteKey("ECGYE", "NLRTM").entity().storeKey();
+        Screening.Intelligence r13 = k -> k.equals(guayaquil) ? List.of(new IntelligenceFact(IntelligenceKind.CASE, "CASE-r13",
+                List.of("NLRTM"), T.minus(Duration.ofDays(3)), HandlingCode.TLP_GREEN, List.of(), true)) : List.of();
+        assertThat(match(Screening.judge(notice("N11").build(), PROFILE, r13, NO_RISK), ScreeningCriterion.ROUTE_SURGE)).get()
+                .extracting(CriterionMatch::getLineage).isEqualTo(List.of("CASE-r13"));
+        ArrivalNotice fromEsmeraldas = notice("N12").setRoute(Route.newBuilder().setPortOfLoading("ECESM").setTransshipmentPorts(List.of())
+                .build()).build();
+        assertThat(match(Screening.judge(fromEsmeraldas, PROFILE, r13, NO_RISK), ScreeningCriterion.ROUTE_SURGE)).isEmpty();
+    }
+
+    @Test
+    void intelligenceDatedAfterTheNoticeDoesNotCount() {
+        String container = new EntityRef(EntityType.CONTAINER, "MSCU7301240").storeKey();
+        Screening.Intelligence at = k -> k.equals(container) ? List.of(new IntelligenceFact(IntelligenceKind.SEIZURE, "SZ-LATER",
+                List.of("BEANR"), T.plus(Duration.ofDays(1)), HandlingCode.TLP_GREEN, List.of(), true)) : List.of();
+        assertThat(match(Screening.judge(notice("N13").build(), PROFILE, at, NO_RISK), ScreeningCriterion.ENTITY_HIT))
+                .as("a replay judges by what was known at the notice's time").isEmpty();
+        assertThat(match(Screening.judge(notice("N13").setNoticeTime(T.plus(Duration.ofDays(2))).build(), PROFILE, at, NO_RISK),
+                ScreeningCriterion.ENTITY_HIT)).isPresent();
     }
 
     @Test
