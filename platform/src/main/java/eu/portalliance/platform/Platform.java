@@ -57,6 +57,8 @@ public final class Platform implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    /** How long the topology may take to be RUNNING: a restart after a crash restores every store from its changelog. */
+    private static final Duration FIRST_START = Duration.ofMinutes(2);
     private final Settings settings;
     private final Credentials credentials;
     // Names this broker's refusal counts apart from other brokers in the same JVM (tests).
@@ -137,7 +139,20 @@ public final class Platform implements AutoCloseable {
                     RedactionKey.load(settings.dataDir().resolve("redaction.key"))).build();
             topology = AllianceStreams.start(config, registryClient, topologyClient);
             running.push(topology);
-            topology.awaitRunning(Duration.ofSeconds(120));
+            try {
+                topology.awaitRunning(FIRST_START);
+            } catch (IllegalStateException stalled) {
+                // After an unclean stop (SIGKILL, power loss) Kafka Streams 4.3 wipes the tasks it finds without
+                // checkpoints and restores them; now and then it then waits on the group's committed offsets (60 s
+                // timeouts, retried) and does not leave REBALANCING. A new instance on the same state folder gets
+                // one more chance before up gives up.
+                log.warn("{}; starting it again once (Kafka Streams can stall recovering from an unclean stop)", stalled.getMessage());
+                running.remove(topology);
+                topology.close();
+                topology = AllianceStreams.start(config, registryClient, topologyClient);
+                running.push(topology);
+                topology.awaitRunning(FIRST_START);
+            }
             AlertFeed feed = new AlertFeed(adminConfig(), Topics.alertsTopic(registryClient));
             running.push(feed);
             api = AnalystServer.start(HOST, settings.httpPort(),

@@ -90,9 +90,11 @@ final class ProfileCommand implements Runnable {
                 }
                 out.printf("version %d%s, from %s%s%n", p.getVersion(), p == inForce ? " (in force)" : "", p.getValidFrom(),
                         p.getNote() == null ? "" : ": " + p.getNote());
-                out.printf("  entity hit +%.2f within %d days; risk origin +%.2f; transshipment hub +%.2f %s; concealment +%.2f %s%n",
+                out.printf("  entity hit +%.2f within %d days; risk origin +%.2f; transshipment hub +%.2f %s; concealment +%.2f %s; "
+                                + "route surge +%.2f within %d days%n",
                         p.getEntityHitWeight(), p.getWindowDays(), p.getRiskOriginWeight(), p.getTransshipmentHubWeight(),
-                        p.getTransshipmentHubs(), p.getConcealmentWeight(), p.getConcealmentHsPrefixes());
+                        p.getTransshipmentHubs(), p.getConcealmentWeight(), p.getConcealmentHsPrefixes(), p.getRouteSurgeWeight(),
+                        p.getRouteSurgeDays());
                 out.printf("  SCAN from %.2f, PHYSICAL from %.2f, control share %.1f %%%n", p.getScanThreshold(),
                         p.getPhysicalThreshold(), p.getControlShare() * 100);
                 List<String> rates = hitRates.stream().filter(h -> h.getProfileVersion() == p.getVersion())

@@ -115,7 +115,7 @@ class PortSideEndToEndTest {
         assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains(seized).contains("ENTITY_HIT").contains("of 500 announced containers recommended");
         CliRun profile = CliRun.of(to("profile", "show"));
-        assertThat(profile.out()).contains("version 1 (in force)");
+        assertThat(profile.out()).contains("version 1 (in force)").contains("route surge +0.10 within 28 days");
 
         // The port opens the container and reports what it found: the profile's hit rates take it in.
         CliRun reported = CliRun.of(to("scan-result", "--port", "NLRTM", "--recommendation", forSeized.getRecommendationId(),
