@@ -15,7 +15,6 @@ import eu.portalliance.topology.query.RouteKey;
 import eu.portalliance.topology.rules.DisplacementRule;
 import eu.portalliance.topology.rules.Poisson;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +49,8 @@ public final class ScreeningAlerts {
         attributes.put("checked", Long.toString(s.checked()));
         attributes.put("rate", String.format(Locale.ROOT, "%.4f", s.rate()));
         attributes.put("allianceRate", String.format(Locale.ROOT, "%.4f", s.othersRate()));
-        Instant start = Weeks.monday(Instant.parse(s.week() + "T00:00:00Z")).atStartOfDay(ZoneOffset.UTC).toInstant();
         return notice(AlertIds.of(NOTICE_PREFIX, "scan-rate|" + route + "|" + s.week()), EntityType.ROUTE, route, List.of(s.port()),
-                HandlingCode.TLP_AMBER_STRICT, List.of(), start, Weeks.end(s.week()), summary,
+                HandlingCode.TLP_AMBER_STRICT, List.of(), Weeks.start(s.week()), Weeks.end(s.week()), summary,
                 "Follow the SCAN and PHYSICAL recommendations for " + s.origin() + " cargo at " + s.port()
                         + " and report every check (bin/alliance scan-result), so the scoreboard counts it", attributes);
     }
@@ -102,7 +100,6 @@ public final class ScreeningAlerts {
             attributes.put("enforcementPort", surge.getPort());
             attributes.put("surgeCase", surge.getCaseId());
         }
-        Instant start = Instant.parse(surge.getWeek() + "T00:00:00Z");
         return Alert.newBuilder()
                 .setAlertId(AlertIds.of("CASE", "DISPLACEMENT|" + route + "|" + surge.getCaseId()))
                 .setType(AlertType.DISPLACEMENT).setSeverity(CaseScore.band(score)).setSeverityReasons(List.of(rule.id() + ": " + reason))
@@ -112,7 +109,7 @@ public final class ScreeningAlerts {
                 .setNamedRecipients(List.of()).setHandlingRestrictions(List.of())
                 .setRuleId(rule.id()).setRuleVersion(rule.version())
                 .setSourceEventIds(strict ? List.of() : List.of(surge.getCaseId()))
-                .setFirstEventTime(start).setRaisedAt(Weeks.end(week))
+                .setFirstEventTime(Weeks.start(surge.getWeek())).setRaisedAt(Weeks.end(week))
                 .setSummary(String.format(Locale.ROOT, "Traffic from %s is shifting to %s after enforcement at %s: %s",
                         origin, t.port(), where, reason))
                 .setRecommendedAction("Raise the inspection rate on " + origin + " cargo at " + t.port()

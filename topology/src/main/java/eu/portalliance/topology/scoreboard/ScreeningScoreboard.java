@@ -47,6 +47,9 @@ public final class ScreeningScoreboard implements Processor<String, ScreeningTal
     private KeyValueStore<String, ScreeningTally> surges;
     private KeyValueStore<String, String> marks;
     private long clock;
+    /** The last week judged (null before the first judgement), and the first week still kept: read once, not per tally. */
+    private String judged;
+    private String keptFrom = "";
 
     public ScreeningScoreboard(String rowsStore, String surgesStore, String marksStore) {
         this.rowsStore = rowsStore;
@@ -62,6 +65,7 @@ public final class ScreeningScoreboard implements Processor<String, ScreeningTal
         this.marks = context.getStateStore(marksStore);
         String saved = marks.get(CLOCK);
         clock = saved == null ? Long.MIN_VALUE : Long.parseLong(saved);
+        judged(marks.get(JUDGED));
     }
 
     @Override
@@ -85,8 +89,7 @@ public final class ScreeningScoreboard implements Processor<String, ScreeningTal
     }
 
     private void count(ScreeningTally t) {
-        String judged = marks.get(JUDGED);
-        if (judged != null && t.getWeek().compareTo(Weeks.plus(judged, -RETENTION_WEEKS)) < 0) {
+        if (t.getWeek().compareTo(keptFrom) < 0) {
             return; // its week has left the scoreboard; the result itself still counts in the hit rates
         }
         String key = ScoreboardRows.key(t.getWeek(), t.getOrigin(), t.getPort());
@@ -97,7 +100,6 @@ public final class ScreeningScoreboard implements Processor<String, ScreeningTal
     /** Every week whose grace ended by {@code now} (the scoreboard's clock) and is not judged yet, oldest first. */
     private void judgeClosedWeeks(long now) {
         String last = Weeks.of(Instant.ofEpochMilli(now).minus(GRACE).minus(Duration.ofDays(7)));
-        String judged = marks.get(JUDGED);
         if (judged != null && judged.compareTo(last) >= 0) {
             return;
         }
@@ -112,7 +114,13 @@ public final class ScreeningScoreboard implements Processor<String, ScreeningTal
             judgeDisplacement(week, origin, weekRows, now);
         }));
         marks.put(JUDGED, last);
-        forgetBefore(Weeks.plus(last, -RETENTION_WEEKS));
+        judged(last);
+        forgetBefore(keptFrom);
+    }
+
+    private void judged(String week) {
+        judged = week;
+        keptFrom = week == null ? "" : Weeks.plus(week, -RETENTION_WEEKS);
     }
 
     private void judgeDisplacement(String week, String origin, List<ScoreboardRow> weekRows, long now) {

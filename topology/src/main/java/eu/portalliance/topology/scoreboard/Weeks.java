@@ -26,6 +26,11 @@ public final class Weeks {
         return LocalDate.parse(week).plusWeeks(weeks).toString();
     }
 
+    /** The instant the week begins (its Monday, 00:00 UTC). */
+    public static Instant start(String week) {
+        return LocalDate.parse(week).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /** The instant the week ends (the next Monday, 00:00 UTC). */
     public static Instant end(String week) {
         return LocalDate.parse(week).plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
