@@ -51,6 +51,8 @@ import eu.portalliance.topology.feedback.RulePrecisions;
 import eu.portalliance.topology.ingest.EventTimeExtractor;
 import eu.portalliance.topology.ingest.Validate;
 import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.reference.KeepLatest;
+import eu.portalliance.topology.reference.ReferenceChanges;
 import eu.portalliance.topology.reference.RiskOriginsUpdater;
 import eu.portalliance.topology.routing.AlertRouter;
 import eu.portalliance.topology.routing.DailyCap;
@@ -132,6 +134,9 @@ public final class AllianceTopology {
     private final SchemaRegistryClient registry;
     private final StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(topologySettings())));
     private final EventTimeExtractor eventTime = new EventTimeExtractor();
+    /** Changes to the global stores screening reads, so each stream thread re-reads them only when they change. */
+    private final ReferenceChanges intelligenceChanges = new ReferenceChanges();
+    private final ReferenceChanges profileChanges = new ReferenceChanges();
 
     private AllianceTopology(AllianceConfig config, SchemaRegistryClient registry) {
         this.config = config;
@@ -342,15 +347,18 @@ public final class AllianceTopology {
      * that own it, once per vessel call.
      */
     private ScreeningOutput screenArrivals() {
-        builder.globalTable(Topics.SCREENING_INTELLIGENCE, Consumed.with(serdes.key, serdes.intelligence).withName("intelligence-source"),
-                Materialized.<String, IntelligenceFact, KeyValueStore<Bytes, byte[]>>as(SCREENING_INTELLIGENCE)
-                        .withKeySerde(serdes.key).withValueSerde(serdes.intelligence));
-        builder.globalTable(Topics.SCREENING_PROFILE, Consumed.with(serdes.key, serdes.screeningProfile).withName("screening-profile-source"),
-                Materialized.<String, ScreeningProfile, KeyValueStore<Bytes, byte[]>>as(SCREENING_PROFILES)
-                        .withKeySerde(serdes.key).withValueSerde(serdes.screeningProfile));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCREENING_INTELLIGENCE),
+                        serdes.key, serdes.intelligence).withLoggingDisabled(), Topics.SCREENING_INTELLIGENCE,
+                Consumed.with(serdes.key, serdes.intelligence).withName("intelligence-source"),
+                () -> new KeepLatest<>(SCREENING_INTELLIGENCE, intelligenceChanges));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCREENING_PROFILES),
+                        serdes.key, serdes.screeningProfile).withLoggingDisabled(), Topics.SCREENING_PROFILE,
+                Consumed.with(serdes.key, serdes.screeningProfile).withName("screening-profile-source"),
+                () -> new KeepLatest<>(SCREENING_PROFILES, profileChanges));
         KStream<String, Screened> screened = validated(Topics.PORT_ARRIVALS, serdes.arrival, "arrivals",
                 (a, port, now) -> EventChecks.arrival(a, port, now, config.maxFutureSkew()))
-                .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE, SCREENING_PROFILES, RISK_ORIGINS), Named.as("screen-arrivals"));
+                .process(() -> new ArrivalScreener(SCREENING_INTELLIGENCE,
+                        intelligenceChanges, SCREENING_PROFILES, profileChanges, RISK_ORIGINS), Named.as("screen-arrivals"));
         screened.mapValues(Screened::recommendation, Named.as("recommendations"))
                 .to((container, r, ctx) -> Topics.scanRecommendations(r.getPort()),
                         Produced.with(serdes.key, serdes.scanRecommendation).withName("scan-recommendations-sink"));

@@ -149,6 +149,33 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void intelligenceThatArrivesBetweenTwoNoticesCountsForTheSecond() {
+        // Each stream thread keeps what it read of the intelligence until the store changes: the seizure must end that.
+        alliance.arrival(Events.arrival("ENS-NLRTM-FIRST", "NLRTM", T.plus(Duration.ofDays(10))).build());
+        alliance.seizure(Events.seizure("SZ-BEANR-1", "BEANR", T).build());
+        alliance.arrival(Events.arrival("ENS-NLRTM-SECOND", "NLRTM", T.plus(Duration.ofDays(10))).build());
+
+        List<ScanRecommendation> out = alliance.recommendationsOf("NLRTM").readValuesToList();
+        assertThat(out).extracting(ScanRecommendation::getArrivalEventId).containsExactly("ENS-NLRTM-FIRST", "ENS-NLRTM-SECOND");
+        assertThat(out.get(0).getCriteria()).noneMatch(m -> m.getCriterion() == ScreeningCriterion.ENTITY_HIT);
+        assertThat(criterion(out.get(1), ScreeningCriterion.ENTITY_HIT).getLineage()).containsExactly("SZ-BEANR-1");
+    }
+
+    @Test
+    void aProfileVersionPublishedBetweenTwoNoticesJudgesTheSecond() {
+        var notice = Events.arrival("ENS-V1", "NLRTM", T.plus(Duration.ofDays(1)))
+                .setRoute(eu.portalliance.avro.Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of("BRSSZ")).build());
+        alliance.arrival(notice.build());
+        alliance.screeningProfile(ScreeningProfile.newBuilder(ScreeningProfiles.initial()).setVersion(2).setValidFrom(T)
+                .setTransshipmentHubs(List.of("BRSSZ")).setTransshipmentHubWeight(0.5).setNote("Santos watched").build());
+        alliance.arrival(notice.setEventId("ENS-V2").build());
+
+        List<ScanRecommendation> out = alliance.recommendationsOf("NLRTM").readValuesToList();
+        assertThat(out).extracting(ScanRecommendation::getProfileVersion).containsExactly(1, 2);
+        assertThat(criterion(out.get(1), ScreeningCriterion.TRANSSHIPMENT_HUB).getWeight()).isEqualTo(0.5);
+    }
+
+    @Test
     void theSameNoticeAlwaysGetsTheSameRecommendation() {
         alliance.seizure(Events.seizure("SZ-BEANR-1", "BEANR", T).build());
         var notice = Events.arrival("ENS-NLRTM-R", "NLRTM", T.plus(Duration.ofDays(10))).build();

@@ -26,10 +26,13 @@ public final class AllianceStores {
     /** Each port's origin mix over the last weeks (this task's sample of the traffic). */
     public static final String PORT_ORIGINS = "port-origins";
 
-    /** Every instance's copy of alliance.screening.intelligence.v1: what the alliance knows per entity and kind. */
-    public static final String SCREENING_INTELLIGENCE = "screening-intelligence";
-    /** Every instance's copy of the screening profile's versions. */
-    public static final String SCREENING_PROFILES = "screening-profiles";
+    /**
+     * Every instance's copy of alliance.screening.intelligence.v1: what the alliance knows per entity and kind. (Named
+     * apart from the global table it replaced, whose folder holds values in the timestamped layout.)
+     */
+    public static final String SCREENING_INTELLIGENCE = "screening-intelligence-latest";
+    /** Every instance's copy of the screening profile's versions (named apart from the global table it replaced). */
+    public static final String SCREENING_PROFILES = "screening-profiles-latest";
 
     /** The recommendations a result was already counted for (the first result per recommendation counts). */
     public static final String SCAN_RESULTS_SEEN = "scan-results-seen";

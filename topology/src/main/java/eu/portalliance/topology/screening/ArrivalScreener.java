@@ -4,8 +4,8 @@ import eu.portalliance.avro.ArrivalNotice;
 import eu.portalliance.avro.ScanRecommendation;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topology.avro.IntelligenceFact;
-import eu.portalliance.topology.avro.IntelligenceKind;
 import eu.portalliance.topology.avro.WithheldMatch;
+import eu.portalliance.topology.reference.ReferenceChanges;
 import eu.portalliance.topology.reference.RiskOriginLookup;
 import eu.portalliance.topology.rules.RiskOriginRule;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,46 +26,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArrivalScreener implements Processor<String, ArrivalNotice, String, Screened> {
     private static final Logger log = LoggerFactory.getLogger(ArrivalScreener.class);
-    /**
-     * Reading the profile versions opened a store iterator per notice, a good part of a vessel call's cost. They are
-     * kept here and read again when the next version number appears in the store (versions only go up, and
-     * {@code profile set} publishes them in order), or after this long for a version published out of order.
-     */
-    private static final long PROFILE_REREAD_MS = 10_000;
 
     private final String intelligenceStore;
+    private final ReferenceChanges intelligenceChanges;
     private final String profileStore;
+    private final ReferenceChanges profileChanges;
     private final String riskStore;
     private ProcessorContext<String, Screened> context;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<IntelligenceFact>> intelligence;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ScreeningProfile>> profiles;
+    private Screening.Intelligence intelligence;
+    private ReadOnlyKeyValueStore<String, ScreeningProfile> profiles;
     private RiskOriginRule.Lookup risk;
+    /** The profile versions, read again only when the store changes: iterating the store per notice cost a lot. */
     private List<ScreeningProfile> versions = List.of();
-    private long versionsReadAt = Long.MIN_VALUE;
+    private long versionsReadAtChange = -1;
     private boolean warnedNoProfile;
-    private final Screening.Intelligence lookups = new Screening.Intelligence() {
-        @Override
-        public List<IntelligenceFact> about(String entityStoreKey) {
-            return facts(entityStoreKey);
-        }
 
-        @Override
-        public List<IntelligenceFact> caseOf(String entityStoreKey) {
-            ValueAndTimestamp<IntelligenceFact> fact = intelligence.get(IntelligenceFacts.key(entityStoreKey, IntelligenceKind.CASE));
-            return fact == null || fact.value() == null ? List.of() : List.of(fact.value());
-        }
-    };
-
-    public ArrivalScreener(String intelligenceStore, String profileStore, String riskStore) {
+    public ArrivalScreener(String intelligenceStore, ReferenceChanges intelligenceChanges, String profileStore,
+                           ReferenceChanges profileChanges, String riskStore) {
         this.intelligenceStore = intelligenceStore;
+        this.intelligenceChanges = intelligenceChanges;
         this.profileStore = profileStore;
+        this.profileChanges = profileChanges;
         this.riskStore = riskStore;
     }
 
     @Override
     public void init(ProcessorContext<String, Screened> context) {
         this.context = context;
-        this.intelligence = context.getStateStore(intelligenceStore);
+        this.intelligence = new RememberedIntelligence(context.getStateStore(intelligenceStore), intelligenceChanges);
         this.profiles = context.getStateStore(profileStore);
         this.risk = RiskOriginLookup.in(context, riskStore);
     }
@@ -82,26 +69,21 @@ public final class ArrivalScreener implements Processor<String, ArrivalNotice, S
             }
             return ScreeningProfiles.initial();
         });
-        Screening.Judgement judged = Screening.screen(notice, profile, lookups, risk);
+        Screening.Judgement judged = Screening.screen(notice, profile, intelligence, risk);
         ScanRecommendation r = judged.recommendation();
         context.forward(record.withKey(notice.getContainerNumber()).withValue(new Screened(r, notice.getNoticeTime(),
                 r.getScore() >= profile.getScanThreshold(), withheld(notice, judged.withheld()))));
     }
 
     private List<ScreeningProfile> versions() {
-        long now = context.currentSystemTimeMs();
-        int highest = versions.stream().mapToInt(ScreeningProfile::getVersion).max().orElse(0);
-        if (versions.isEmpty() || now - versionsReadAt >= PROFILE_REREAD_MS || profiles.get(Integer.toString(highest + 1)) != null) {
+        long change = profileChanges.current();
+        if (change != versionsReadAtChange) {
             List<ScreeningProfile> read = new ArrayList<>();
-            try (KeyValueIterator<String, ValueAndTimestamp<ScreeningProfile>> it = profiles.all()) {
-                it.forEachRemaining(next -> {
-                    if (next.value != null && next.value.value() != null) {
-                        read.add(next.value.value());
-                    }
-                });
+            try (KeyValueIterator<String, ScreeningProfile> it = profiles.all()) {
+                it.forEachRemaining(next -> read.add(next.value));
             }
             versions = read;
-            versionsReadAt = now;
+            versionsReadAtChange = change;
         }
         return versions;
     }
@@ -117,16 +99,5 @@ public final class ArrivalScreener implements Processor<String, ArrivalNotice, S
                     notice.getEta(), notice.getNoticeTime()));
         }
         return List.copyOf(bySource.values());
-    }
-
-    private List<IntelligenceFact> facts(String entityStoreKey) {
-        List<IntelligenceFact> out = new ArrayList<>(3);
-        for (String key : Screening.factKeys(entityStoreKey)) {
-            ValueAndTimestamp<IntelligenceFact> fact = intelligence.get(key);
-            if (fact != null && fact.value() != null) {
-                out.add(fact.value());
-            }
-        }
-        return out;
     }
 }

@@ -95,7 +95,8 @@ public final class Screening {
             }
         }
         double score = Math.round(matches.stream().mapToDouble(CriterionMatch::getWeight).sum() * 100) / 100.0;
-        boolean control = controlDraw(a.getEventId(), p.getVersion()) < p.getControlShare();
+        byte[] draw = sha256(a.getEventId() + "|" + p.getVersion());
+        boolean control = controlDraw(draw) < p.getControlShare();
         if (control) {
             matches.add(match(ScreeningCriterion.CONTROL, 0.0, "random control pick (" + p.getControlShare() * 100
                     + " % of notices)", List.of()));
@@ -103,7 +104,7 @@ public final class Screening {
         ScanAction action = score >= p.getPhysicalThreshold() ? ScanAction.PHYSICAL
                 : score >= p.getScanThreshold() || control ? ScanAction.SCAN : ScanAction.NONE;
         ScanRecommendation recommendation = ScanRecommendation.newBuilder()
-                .setRecommendationId(recommendationId(a.getEventId(), p.getVersion()))
+                .setRecommendationId(recommendationId(draw))
                 .setArrivalEventId(a.getEventId()).setPort(a.getReportingPort())
                 .setContainerNumber(a.getContainerNumber()).setVesselImo(a.getVesselImo()).setVoyage(a.getVoyage())
                 .setEta(a.getEta()).setScore(score).setAction(action).setCriteria(matches)
@@ -204,20 +205,30 @@ public final class Screening {
 
     /** A number in [0, 1) fixed by the notice and the profile version: the same notice is picked (or not) on any replay. */
     static double controlDraw(String eventId, int version) {
-        long bits = ByteBuffer.wrap(sha256(eventId + "|" + version)).getLong() >>> 11;
+        return controlDraw(sha256(eventId + "|" + version));
+    }
+
+    private static double controlDraw(byte[] digest) {
+        long bits = ByteBuffer.wrap(digest).getLong() >>> 11;
         return bits / (double) (1L << 53);
     }
 
-    static String recommendationId(String eventId, int version) {
-        return "SCAN-" + HexFormat.of().formatHex(sha256(eventId + "|" + version), 0, 10);
+    /** The recommendation's id, from the same digest as its control draw: one hash per notice. */
+    private static String recommendationId(byte[] digest) {
+        return "SCAN-" + HexFormat.of().formatHex(digest, 0, 10);
     }
 
-    private static byte[] sha256(String s) {
+    /** One digest per thread: looking the algorithm up for every notice cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    });
+
+    private static byte[] sha256(String s) {
+        return SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every kind of fact an entity may have. */
