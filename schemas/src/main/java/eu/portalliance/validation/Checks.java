@@ -8,6 +8,7 @@ import eu.portalliance.ids.UnLocode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The checks both kinds of port event share; each failure names the field and what to do about it. */
 final class Checks {
@@ -125,6 +126,13 @@ final class Checks {
     static void value(boolean ok, String message) {
         if (!ok) {
             throw new ValidationException(RejectReason.INVALID_VALUE, message);
+        }
+    }
+
+    /** The message written only for a record that fails: a vessel call passes 15,000 notices through here. */
+    static void value(boolean ok, Supplier<String> message) {
+        if (!ok) {
+            throw new ValidationException(RejectReason.INVALID_VALUE, message.get());
         }
     }
 }

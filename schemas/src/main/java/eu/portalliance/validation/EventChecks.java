@@ -6,6 +6,7 @@ import eu.portalliance.avro.ScanResult;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.SuspiciousContainerEvent;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Validation of what ports publish (events, arrival notices, outcomes); throws {@link ValidationException} with the first problem found. */
 public final class EventChecks {
@@ -66,14 +67,14 @@ public final class EventChecks {
         Checks.required(a.getEta(), "eta");
         Checks.value(!a.getEta().isBefore(a.getNoticeTime().minus(Duration.ofDays(2)))
                         && !a.getEta().isAfter(a.getNoticeTime().plus(MAX_ETA_AHEAD)),
-                "eta " + a.getEta() + " must be within " + MAX_ETA_AHEAD.toDays() + " days after the notice time "
+                () -> "eta " + a.getEta() + " must be within " + MAX_ETA_AHEAD.toDays() + " days after the notice time "
                         + a.getNoticeTime() + ": check both times (UTC)");
         Checks.required(a.getRoute(), "route");
         Checks.route(a.getRoute(), "route");
         Checks.party(a.getShipper(), "shipper");
         Checks.party(a.getConsignee(), "consignee");
         Checks.value(Double.isFinite(a.getGrossMassKg()) && a.getGrossMassKg() >= 0 && a.getGrossMassKg() <= MAX_GROSS_MASS_KG,
-                "grossMassKg " + a.getGrossMassKg() + " must be from 0 to " + (int) MAX_GROSS_MASS_KG
+                () -> "grossMassKg " + a.getGrossMassKg() + " must be from 0 to " + (int) MAX_GROSS_MASS_KG
                         + ": check the unit (kilograms)");
         hsCode(a.getDeclaredHsCode());
     }
@@ -99,9 +100,11 @@ public final class EventChecks {
                 "a seizure needs a scan or a physical check: say which found it");
     }
 
+    private static final Pattern HS_CODE = Pattern.compile("[0-9]{2,10}");
+
     private static void hsCode(String code) {
         if (code != null) {
-            Checks.value(code.matches("[0-9]{2,10}"), "declaredHsCode '" + code + "' must be 2 to 10 digits, e.g. 0803");
+            Checks.value(HS_CODE.matcher(code).matches(), () -> "declaredHsCode '" + code + "' must be 2 to 10 digits, e.g. 0803");
         }
     }
 

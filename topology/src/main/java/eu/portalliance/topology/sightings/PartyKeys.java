@@ -3,7 +3,9 @@ package eu.portalliance.topology.sightings;
 import eu.portalliance.avro.Party;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,13 @@ public final class PartyKeys {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Z0-9 ]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * Names already normalised: a vessel call names the same few hundred consignees thousands of times, and the
+     * Unicode decomposition and five pattern passes cost more than the rest of listing a notice's entities. Bounded:
+     * past this many names it starts afresh.
+     */
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
 
     private PartyKeys() {
     }
@@ -33,10 +42,17 @@ public final class PartyKeys {
         if (party.getEori() != null && !party.getEori().isBlank()) {
             return "EORI:" + party.getEori().trim().toUpperCase(Locale.ROOT).replace(" ", "");
         }
-        String name = MARKS.matcher(Normalizer.normalize(party.getName(), Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
-        name = SPACES.matcher(NOT_ALPHANUMERIC.matcher(name).replaceAll("")).replaceAll(" ").trim();
-        name = SPACES.matcher(LEGAL_FORM.matcher(name).replaceAll("")).replaceAll(" ").trim();
+        if (NORMALISED.size() >= MAX_REMEMBERED) {
+            NORMALISED.clear();
+        }
+        String name = NORMALISED.computeIfAbsent(party.getName(), PartyKeys::normalised);
         String country = party.getCountry() == null ? "" : "/" + party.getCountry().toUpperCase(Locale.ROOT);
         return "NAME:" + name + country;
+    }
+
+    private static String normalised(String raw) {
+        String name = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
+        name = SPACES.matcher(NOT_ALPHANUMERIC.matcher(name).replaceAll("")).replaceAll(" ").trim();
+        return SPACES.matcher(LEGAL_FORM.matcher(name).replaceAll("")).replaceAll(" ").trim();
     }
 }
