@@ -31,7 +31,6 @@ import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.PortInfo;
 import eu.portalliance.avro.RulePrecision;
 import eu.portalliance.avro.ScreeningPrecision;
-import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SuspiciousContainerEvent;
