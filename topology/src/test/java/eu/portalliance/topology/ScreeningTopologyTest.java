@@ -3,12 +3,16 @@ package eu.portalliance.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.CriterionMatch;
+import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.ScanAction;
 import eu.portalliance.avro.ScanRecommendation;
 import eu.portalliance.avro.ScreeningCriterion;
 import eu.portalliance.avro.ScreeningProfile;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.avro.IntelligenceKind;
+import eu.portalliance.topology.query.EntityRef;
+import eu.portalliance.topology.screening.IntelligenceFacts;
 import eu.portalliance.topology.screening.ScreeningProfiles;
 import eu.portalliance.validation.RejectReason;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,21 @@ class ScreeningTopologyTest {
         assertThat(out).extracting(ScanRecommendation::getArrivalEventId).containsExactly("ENS-NLRTM-FIRST", "ENS-NLRTM-SECOND");
         assertThat(out.get(0).getCriteria()).noneMatch(m -> m.getCriterion() == ScreeningCriterion.ENTITY_HIT);
         assertThat(criterion(out.get(1), ScreeningCriterion.ENTITY_HIT).getLineage()).containsExactly("SZ-BEANR-1");
+    }
+
+    @Test
+    void aFactDeletedFromTheIntelligenceTopicNoLongerCounts() {
+        alliance.seizure(Events.seizure("SZ-BEANR-1", "BEANR", T).build());
+        alliance.arrival(Events.arrival("ENS-KNOWN", "NLRTM", T.plus(Duration.ofDays(10))).build());
+        String key = IntelligenceFacts.key(new EntityRef(EntityType.CONTAINER, Events.CONTAINER).storeKey(), IntelligenceKind.SEIZURE);
+        alliance.driver.createInputTopic(Topics.SCREENING_INTELLIGENCE, new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(key, null);
+        alliance.arrival(Events.arrival("ENS-FORGOTTEN", "NLRTM", T.plus(Duration.ofDays(10))).build());
+
+        List<ScanRecommendation> out = alliance.recommendationsOf("NLRTM").readValuesToList();
+        assertThat(out).extracting(ScanRecommendation::getArrivalEventId).containsExactly("ENS-KNOWN", "ENS-FORGOTTEN");
+        assertThat(out.get(0).getCriteria()).anyMatch(m -> m.getDetail().startsWith("container " + Events.CONTAINER));
+        assertThat(out.get(1).getCriteria()).noneMatch(m -> m.getDetail().startsWith("container " + Events.CONTAINER));
     }
 
     @Test
