@@ -95,7 +95,7 @@ public final class Screening {
             }
         }
         double score = Math.round(matches.stream().mapToDouble(CriterionMatch::getWeight).sum() * 100) / 100.0;
-        byte[] draw = sha256(a.getEventId() + "|" + p.getVersion());
+        byte[] draw = digest(a.getEventId(), p.getVersion());
         boolean control = controlDraw(draw) < p.getControlShare();
         if (control) {
             matches.add(match(ScreeningCriterion.CONTROL, 0.0, "random control pick (" + p.getControlShare() * 100
@@ -205,7 +205,7 @@ public final class Screening {
 
     /** A number in [0, 1) fixed by the notice and the profile version: the same notice is picked (or not) on any replay. */
     static double controlDraw(String eventId, int version) {
-        return controlDraw(sha256(eventId + "|" + version));
+        return controlDraw(digest(eventId, version));
     }
 
     private static double controlDraw(byte[] digest) {
@@ -227,8 +227,9 @@ public final class Screening {
         }
     });
 
-    private static byte[] sha256(String s) {
-        return SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    /** The notice's digest under one profile version: its control draw and its recommendation id both come from it. */
+    private static byte[] digest(String eventId, int version) {
+        return SHA_256.get().digest((eventId + "|" + version).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every kind of fact an entity may have. */
