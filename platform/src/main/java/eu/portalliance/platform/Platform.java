@@ -3,6 +3,7 @@ package eu.portalliance.platform;
 import eu.portalliance.platform.api.AlertFeed;
 import eu.portalliance.platform.api.AnalystServer;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
+import eu.portalliance.platform.kafka.HangingTransactions;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
 import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.platform.registry.PortSubjects;
@@ -59,6 +60,11 @@ public final class Platform implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     /** How long the topology may take to be RUNNING: a restart after a crash restores every store from its changelog. */
     private static final Duration FIRST_START = Duration.ofMinutes(2);
+    /**
+     * How long transactions a crashed instance left open may take to close: Kafka Streams' transaction timeout (10 s)
+     * and the coordinator's check for timed-out ones (every 10 s), with room to spare.
+     */
+    private static final Duration SETTLE_TRANSACTIONS = Duration.ofSeconds(60);
     private final Settings settings;
     private final Credentials credentials;
     // Names this broker's refusal counts apart from other brokers in the same JVM (tests).
@@ -122,9 +128,15 @@ public final class Platform implements AutoCloseable {
             List<TopicSpec> specs = allTopics();
             TopicProvisioner.ensure(admin, specs, (short) 1);
             topicCount = specs.size();
+            // After a crash the broker can leave transactions open that nothing will ever close (see
+            // HangingTransactions); the registry and the topology read committed, so they go first.
+            HangingTransactions.abortAll(admin, SETTLE_TRANSACTIONS);
             if (settings.secure()) {
                 provisionPrincipals(admin, bootstrap);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing transactions a crash left open", e);
         }
         try {
             registry = RegistryServer.start(bootstrap, Topics.SCHEMAS, HOST, settings.registryPort(), clientConfig(Credentials.REGISTRY));
@@ -139,20 +151,7 @@ public final class Platform implements AutoCloseable {
                     RedactionKey.load(settings.dataDir().resolve("redaction.key"))).build();
             topology = AllianceStreams.start(config, registryClient, topologyClient);
             running.push(topology);
-            try {
-                topology.awaitRunning(FIRST_START);
-            } catch (IllegalStateException stalled) {
-                // After an unclean stop (SIGKILL, power loss) Kafka Streams 4.3 wipes the tasks it finds without
-                // checkpoints and restores them; now and then it then waits on the group's committed offsets (60 s
-                // timeouts, retried) and does not leave REBALANCING. A new instance on the same state folder gets
-                // one more chance before up gives up.
-                log.warn("{}; starting it again once (Kafka Streams can stall recovering from an unclean stop)", stalled.getMessage());
-                running.remove(topology);
-                topology.close();
-                topology = AllianceStreams.start(config, registryClient, topologyClient);
-                running.push(topology);
-                topology.awaitRunning(FIRST_START);
-            }
+            topology.awaitRunning(FIRST_START);
             AlertFeed feed = new AlertFeed(adminConfig(), Topics.alertsTopic(registryClient));
             running.push(feed);
             api = AnalystServer.start(HOST, settings.httpPort(),
