@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("end-to-end")
 class SameInputSameCasesTest {
-    // A restart after SIGKILL recovers the broker's logs, restores every store from its changelog and waits for the
-    // dead instance's open transaction to be aborted: on a loaded 2-core machine that has taken more than 2 minutes
-    // (a CI run on 2026-11-27: the committed offsets were still unstable 108 s after the broker was up). Up waits 5.
+    // A restart after SIGKILL recovers the broker's logs, aborts what the crash left hanging, waits for the dead
+    // member's session to expire (45 s) and restores every store from its changelog: well over a minute on a loaded
+    // 2-core machine, and up gives the topology two.
     private static final Duration START = Duration.ofSeconds(330);
     private static final String[] SIMULATION = {"simulate", "--seed", "3", "--events", "3000"};
 
