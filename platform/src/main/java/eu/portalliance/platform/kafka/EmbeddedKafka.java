@@ -72,6 +72,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.retention.check.interval.ms", "60000");
+        // A transaction's first record to a partition waits until the previous transaction's markers are written.
+        // The broker waits for that itself for at most 100 ms by default, then answers CONCURRENT_TRANSACTIONS; the
+        // producer's retries then arrive out of order (OutOfOrderSequenceException, retried again). Kafka Streams
+        // commits every 100 ms and on two busy cores the markers often take longer: wait on the broker instead.
+        props.put("add.partitions.to.txn.retry.backoff.max.ms", "3000");
         security.ifPresent(sec -> props.putAll(sec.brokerSettings()));
         props.putAll(extra);
 
