@@ -1,6 +1,7 @@
 package eu.portalliance.bench;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.CaseStatus;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
@@ -23,18 +24,24 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +52,8 @@ import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -54,9 +61,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bin/alliance bench}: on a fresh embedded broker, the broker's own pass-through of alliance events as the
@@ -233,8 +240,13 @@ public final class Bench implements Callable<Integer> {
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
             // What the run produced, so a faster topology can be seen to raise the same alerts.
-            report.add("alerts raised", String.format("%,d", distinctAlerts(client, alertsBefore)), "alerts", "distinct case ids on "
-                    + Topics.ALERTS + " written by the throughput run");
+            CasesWritten cases = casesWritten(client, alertsBefore);
+            report.add("alerts raised", String.format("%,d", cases.ids()), "alerts", "distinct case ids on "
+                    + Topics.ALERTS + " written by the throughput run, " + String.format("%,d", cases.revisions()) + " revisions");
+            // Ids of cases later merged into others depend on the order partitions were read in; the cases left
+            // open do not, so their digest is the same on every run of the same events, whatever the build's speed.
+            report.add("cases open at the end", String.format("%,d", cases.open()), "cases", "digest " + cases.digest()
+                    + " of their ids and events: equal digests, equal cases");
             Map<String, Double> dropped = droppedRecords();
             report.add("records dropped", String.format("%,.0f", dropped.values().stream().mapToDouble(d -> d).sum()), "records",
                     "records Kafka Streams skipped (dead-lettered, or late for a window): dropped-records-total by sub-topology "
@@ -251,25 +263,44 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private long distinctAlerts(RestSchemaRegistryClient client, Map<TopicPartition, Long> from) {
+    private record CasesWritten(int ids, long revisions, int open, String digest) {
+    }
+
+    private CasesWritten casesWritten(RestSchemaRegistryClient client, Map<TopicPartition, Long> from) {
         AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
-        Set<String> ids = new HashSet<>();
+        Map<String, Alert> latest = new HashMap<>();
+        long revisions = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = assignAlerts(consumer);
             parts.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
             Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(r -> ids.add(alerts.deserialize(Topics.ALERTS, r.value()).getAlertId()));
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    Alert a = alerts.deserialize(Topics.ALERTS, r.value());
+                    latest.merge(a.getAlertId(), a, (was, now) -> now.getRevision() >= was.getRevision() ? now : was);
+                    revisions++;
+                }
             }
         }
-        return ids.size();
+        TreeMap<String, TreeSet<String>> open = new TreeMap<>();
+        latest.values().stream().filter(a -> a.getStatus() == CaseStatus.OPEN)
+                .forEach(a -> open.put(a.getAlertId(), new TreeSet<>(a.getSourceEventIds())));
+        return new CasesWritten(latest.size(), revisions, open.size(), digest(open.toString()));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Kafka Streams' dropped-records-total per sub-topology ("0", "1", …), summed over its tasks. */
     private Map<String, Double> droppedRecords() {
-        Map<String, Double> bySubtopology = new java.util.TreeMap<>();
+        Map<String, Double> bySubtopology = new TreeMap<>();
         live.kafkaStreams().metrics().forEach((name, metric) -> {
             if (name.name().equals("dropped-records-total") && name.tags().containsKey("task-id")) {
                 bySubtopology.merge(name.tags().get("task-id").split("_")[0],
