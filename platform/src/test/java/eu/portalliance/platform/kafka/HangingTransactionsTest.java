@@ -77,10 +77,7 @@ class HangingTransactionsTest {
 
     @Test
     void aTransactionACrashedClientLeftOngoingIsLeftToItsCoordinatorWhichAbortsItOnTimeout() throws Exception {
-        try (KafkaProducer<String, String> crashed = transactional("crashed-client", 1_000)) {
-            crashed.initTransactions();
-            crashed.beginTransaction();
-            crashed.send(new ProducerRecord<>(EVENTS.topic(), EVENTS.partition(), "k", "never committed")).get();
+        try (KafkaProducer<String, String> crashed = openTransaction("crashed-client", 1_000, EVENTS)) {
             assertThat(HangingTransactions.openTransactions(admin)).extracting(HangingTransactions.Open::partition).contains(EVENTS);
 
             List<HangingTransactions.Open> aborted = HangingTransactions.abortAll(admin, Duration.ofSeconds(60));
@@ -92,10 +89,7 @@ class HangingTransactionsTest {
 
     @Test
     void abortingAnOpenTransactionLetsReadCommittedConsumersPastIt() throws Exception {
-        try (KafkaProducer<String, String> stuck = transactional("stuck-client", 600_000)) {
-            stuck.initTransactions();
-            stuck.beginTransaction();
-            stuck.send(new ProducerRecord<>(OTHER.topic(), OTHER.partition(), "k", "held open")).get();
+        try (KafkaProducer<String, String> stuck = openTransaction("stuck-client", 600_000, OTHER)) {
             List<HangingTransactions.Open> open = HangingTransactions.openTransactions(admin).stream()
                     .filter(o -> o.partition().equals(OTHER)).toList();
             assertThat(open).hasSize(1);
@@ -113,9 +107,14 @@ class HangingTransactionsTest {
         }
     }
 
-    private static KafkaProducer<String, String> transactional(String id, int timeoutMs) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "transactional.id", id,
-                "transaction.timeout.ms", timeoutMs), new StringSerializer(), new StringSerializer());
+    /** A producer that has written one record to {@code tp} in a transaction it never ends, as a crashed client. */
+    private static KafkaProducer<String, String> openTransaction(String id, int timeoutMs, TopicPartition tp) throws Exception {
+        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                "transactional.id", id, "transaction.timeout.ms", timeoutMs), new StringSerializer(), new StringSerializer());
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(tp.topic(), tp.partition(), "k", "never committed")).get();
+        return producer;
     }
 
     /** Every committed record of {@code tp}, once read_committed consumers may read up to {@code until}. */
