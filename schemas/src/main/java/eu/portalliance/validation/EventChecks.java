@@ -39,10 +39,10 @@ public final class EventChecks {
         Checks.party(s.getShipper(), "shipper");
         Checks.party(s.getConsignee(), "consignee");
         Checks.value(Double.isFinite(s.getKilograms()) && s.getKilograms() >= 0,
-                "kilograms " + s.getKilograms() + " must be zero or more");
-        Checks.value(s.getKilograms() <= MAX_KILOGRAMS, "kilograms " + s.getKilograms() + " is more than "
+                () -> "kilograms " + s.getKilograms() + " must be zero or more");
+        Checks.value(s.getKilograms() <= MAX_KILOGRAMS, () -> "kilograms " + s.getKilograms() + " is more than "
                 + (int) MAX_KILOGRAMS + " in one seizure: check the unit (kilograms, not grams)");
-        Checks.value(s.getPackages() >= 0 && s.getPackages() <= MAX_PACKAGES, "packages " + s.getPackages()
+        Checks.value(s.getPackages() >= 0 && s.getPackages() <= MAX_PACKAGES, () -> "packages " + s.getPackages()
                 + " must be from 0 to " + MAX_PACKAGES);
         hsCode(s.getDeclaredHsCode());
     }
@@ -89,12 +89,12 @@ public final class EventChecks {
         Checks.required(r.getContainerNumber(), "containerNumber");
         Checks.container(r.getContainerNumber(), "containerNumber");
         Checks.value(r.getScanned() || r.getImage() == ScanImage.NOT_SCANNED,
-                "image is " + r.getImage() + " but scanned is false: a scan that did not happen has no image");
+                () -> "image is " + r.getImage() + " but scanned is false: a scan that did not happen has no image");
         Checks.value(!r.getScanned() || r.getImage() != ScanImage.NOT_SCANNED,
                 "scanned is true but image is NOT_SCANNED: say CLEAR or ANOMALY");
         Checks.value(Double.isFinite(r.getKilograms()) && r.getKilograms() >= 0 && r.getKilograms() <= MAX_KILOGRAMS,
-                "kilograms " + r.getKilograms() + " must be from 0 to " + (int) MAX_KILOGRAMS);
-        Checks.value(r.getSeizure() || r.getKilograms() == 0, "kilograms " + r.getKilograms()
+                () -> "kilograms " + r.getKilograms() + " must be from 0 to " + (int) MAX_KILOGRAMS);
+        Checks.value(r.getSeizure() || r.getKilograms() == 0, () -> "kilograms " + r.getKilograms()
                 + " without a seizure: set seizure, or leave kilograms at 0");
         Checks.value(!r.getSeizure() || r.getScanned() || r.getPhysicalCheck(),
                 "a seizure needs a scan or a physical check: say which found it");
@@ -115,9 +115,9 @@ public final class EventChecks {
         Checks.reportingPort(o.getPort(), topicPort);
         Checks.eventTime(o.getReportedAt(), nowMs, maxSkew);
         Checks.value(Double.isFinite(o.getKilogramsSeized()) && o.getKilogramsSeized() >= 0,
-                "kilogramsSeized " + o.getKilogramsSeized() + " must be zero or more");
+                () -> "kilogramsSeized " + o.getKilogramsSeized() + " must be zero or more");
         Checks.value(o.getOutcome() == eu.portalliance.avro.OutcomeResult.CONFIRMED || o.getKilogramsSeized() == 0,
-                "kilogramsSeized is " + o.getKilogramsSeized() + " but the outcome is " + o.getOutcome()
+                () -> "kilogramsSeized is " + o.getKilogramsSeized() + " but the outcome is " + o.getOutcome()
                         + ": only CONFIRMED checks seize anything");
     }
 
@@ -145,10 +145,10 @@ public final class EventChecks {
         Checks.locodes(e.getNextPortsOfCall(), "nextPortsOfCall");
         Checks.value(!e.getIndicators().isEmpty(), "indicators is empty: name at least one indicator that fired");
         Checks.value(e.getLocalScore() >= 0 && e.getLocalScore() <= 1,
-                "localScore " + e.getLocalScore() + " must be between 0.0 and 1.0");
+                () -> "localScore " + e.getLocalScore() + " must be between 0.0 and 1.0");
         if (e.getValidUntil() != null) {
             Checks.value(!e.getValidUntil().isBefore(e.getEventTime()),
-                    "validUntil " + e.getValidUntil() + " is before eventTime " + e.getEventTime());
+                    () -> "validUntil " + e.getValidUntil() + " is before eventTime " + e.getEventTime());
         }
     }
 }
