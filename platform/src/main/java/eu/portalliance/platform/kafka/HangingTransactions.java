@@ -71,8 +71,10 @@ public final class HangingTransactions {
         long deadline = System.nanoTime() + settle.toNanos();
         List<Open> aborted = new ArrayList<>();
         Set<Open> hangingBefore = Set.of();
+        // Nothing creates topics while up waits here: the partitions are read once.
+        List<TopicPartition> partitions = partitions(admin);
         while (true) {
-            List<Open> open = openTransactions(admin);
+            List<Open> open = openTransactions(admin, partitions);
             if (open.isEmpty()) {
                 return aborted;
             }
@@ -110,13 +112,22 @@ public final class HangingTransactions {
         }
     }
 
-    /** Every transaction open on any partition of the cluster, internal topics included. */
-    static List<Open> openTransactions(Admin admin) throws InterruptedException {
+    /** Every partition of the cluster, internal topics included. */
+    private static List<TopicPartition> partitions(Admin admin) throws InterruptedException {
         try {
             Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
             List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
                     d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            return partitions;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the broker's partitions: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every transaction open on {@code partitions}. */
+    static List<Open> openTransactions(Admin admin, Collection<TopicPartition> partitions) throws InterruptedException {
+        try {
             List<Open> open = new ArrayList<>();
             admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS).forEach((tp, state) -> {
                 for (ProducerState p : state.activeProducers()) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HangingTransactionsTest {
     private static final TopicPartition EVENTS = new TopicPartition("events", 0);
     private static final TopicPartition OTHER = new TopicPartition("events", 1);
+    private static final List<TopicPartition> BOTH = List.of(EVENTS, OTHER);
 
     @TempDir
     static Path dir;
@@ -78,26 +79,26 @@ class HangingTransactionsTest {
     @Test
     void aTransactionACrashedClientLeftOngoingIsLeftToItsCoordinatorWhichAbortsItOnTimeout() throws Exception {
         try (KafkaProducer<String, String> crashed = openTransaction("crashed-client", 1_000, EVENTS)) {
-            assertThat(HangingTransactions.openTransactions(admin)).extracting(HangingTransactions.Open::partition).contains(EVENTS);
+            assertThat(HangingTransactions.openTransactions(admin, BOTH)).extracting(HangingTransactions.Open::partition).contains(EVENTS);
 
             List<HangingTransactions.Open> aborted = HangingTransactions.abortAll(admin, Duration.ofSeconds(60));
 
             assertThat(aborted).as("the coordinator's own transaction").isEmpty();
-            assertThat(HangingTransactions.openTransactions(admin)).as("closed by the coordinator's timeout").isEmpty();
+            assertThat(HangingTransactions.openTransactions(admin, BOTH)).as("closed by the coordinator's timeout").isEmpty();
         }
     }
 
     @Test
     void abortingAnOpenTransactionLetsReadCommittedConsumersPastIt() throws Exception {
         try (KafkaProducer<String, String> stuck = openTransaction("stuck-client", 600_000, OTHER)) {
-            List<HangingTransactions.Open> open = HangingTransactions.openTransactions(admin).stream()
+            List<HangingTransactions.Open> open = HangingTransactions.openTransactions(admin, BOTH).stream()
                     .filter(o -> o.partition().equals(OTHER)).toList();
             assertThat(open).hasSize(1);
             long end = admin.listOffsets(Map.of(OTHER, OffsetSpec.latest())).all().get().get(OTHER).offset();
 
             assertThat(HangingTransactions.abort(admin, open.get(0))).isTrue();
 
-            assertThat(HangingTransactions.openTransactions(admin)).extracting(HangingTransactions.Open::partition).doesNotContain(OTHER);
+            assertThat(HangingTransactions.openTransactions(admin, BOTH)).extracting(HangingTransactions.Open::partition).doesNotContain(OTHER);
             try (KafkaProducer<String, String> plain = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                     new StringSerializer(), new StringSerializer())) {
                 plain.send(new ProducerRecord<>(OTHER.topic(), OTHER.partition(), "k", "after")).get();
