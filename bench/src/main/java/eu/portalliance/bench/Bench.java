@@ -251,9 +251,17 @@ public final class Bench implements Callable<Integer> {
             report.add("records dropped", String.format("%,.0f", dropped.values().stream().mapToDouble(d -> d).sum()), "records",
                     "records Kafka Streams skipped (dead-lettered, or late for a window): dropped-records-total by sub-topology "
                     + dropped);
-            BrokerTraffic.now().since(before, "bench-live").forEach((kind, bytes) -> report.add("broker bytes in: " + kind,
-                    (double) bytes / history.size(), "bytes/event", "written to " + kind + " topics during the throughput run"));
+            BrokerTraffic.now().since(before, "bench-live").forEach((kind, topics) -> report.add("broker bytes in: " + kind,
+                    topics.values().stream().mapToLong(b -> b).sum() / (double) history.size(), "bytes/event",
+                    "written to " + kind + " topics during the throughput run; most: " + largest(topics, history.size())));
         }
+    }
+
+    /** The three topics that took the most, with their bytes per event: where a cut would count. */
+    private static String largest(Map<String, Long> topics, int events) {
+        return topics.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format("%s %.0f", e.getKey(), (double) e.getValue() / events))
+                .collect(Collectors.joining(", "));
     }
 
     private Map<TopicPartition, Long> alertEnds() {

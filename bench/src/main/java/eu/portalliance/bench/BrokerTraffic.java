@@ -29,14 +29,14 @@ final class BrokerTraffic {
         return new BrokerTraffic(bytes);
     }
 
-    /** Bytes in since {@code before}, summed by kind of topic, for the topics of {@code applicationId} and the alliance's. */
-    Map<String, Long> since(BrokerTraffic before, String applicationId) {
-        Map<String, Long> out = new TreeMap<>();
+    /** Bytes in since {@code before}, by kind of topic then topic, for the topics of {@code applicationId} and the alliance's. */
+    Map<String, Map<String, Long>> since(BrokerTraffic before, String applicationId) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
         bytesByTopic.forEach((topic, bytes) -> {
             long delta = bytes - before.bytesByTopic.getOrDefault(topic, 0L);
             String kind = kind(topic, applicationId);
             if (delta > 0 && kind != null) {
-                out.merge(kind, delta, Long::sum);
+                out.computeIfAbsent(kind, k -> new TreeMap<>()).put(topic.replace(applicationId + "-", ""), delta);
             }
         });
         return out;
