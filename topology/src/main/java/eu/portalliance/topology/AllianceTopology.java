@@ -213,16 +213,12 @@ public final class AllianceTopology {
      */
     private Map<String, KStream<String, Sighting>> sightingsOf(KStream<String, SeizureReport> seizures,
                                                                KStream<String, SuspiciousContainerEvent> suspicions) {
-        return seizures.flatMap((k, s) -> keyed(SightingFactory.ofSeizure(s)), Named.as("seizure-sightings"))
-                .merge(suspicions.flatMap((k, e) -> keyed(SightingFactory.ofSuspicion(e)), Named.as("suspicion-sightings")),
+        return seizures.flatMap((k, s) -> SightingFactory.ofSeizure(s), Named.as("seizure-sightings"))
+                .merge(suspicions.flatMap((k, e) -> SightingFactory.ofSuspicion(e), Named.as("suspicion-sightings")),
                         Named.as("all-sightings"))
                 .split(Named.as("sightings-"))
-                .branch((entity, s) -> s.getEntityType() == EntityType.ROUTE, Branched.as("on-routes"))
+                .branch((entity, s) -> EntityRef.fromStoreKey(entity).type() == EntityType.ROUTE, Branched.as("on-routes"))
                 .defaultBranch(Branched.as("on-entities"));
-    }
-
-    private static List<KeyValue<String, Sighting>> keyed(List<Sighting> sightings) {
-        return sightings.stream().map(s -> KeyValue.pair(new EntityRef(s.getEntityType(), s.getEntityId()).storeKey(), s)).toList();
     }
 
     /**

@@ -8,32 +8,31 @@ import org.junit.jupiter.api.Test;
 
 class CloneContainerRuleTest {
     final CloneContainerRule rule = new CloneContainerRule(Duration.ofHours(24));
-    static final String BOX = "ZIMU9123450";
     final PairRule.Neighbours lowCountries = (a, b) -> (a + b).equals("BEANRNLRTM") || (a + b).equals("NLRTMBEANR");
 
     @Test
     void oneNumberAtTwoDistantPortsWithinADayIsAClone() {
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", EntityType.CONTAINER, BOX, 0).build(),
-                S.suspicion("B", "PTSIE", EntityType.CONTAINER, BOX, 3).build(), lowCountries)).contains("at BEANR and PTSIE 3.0 h apart: one number, two boxes");
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", 0).build(),
+                S.suspicion("B", "PTSIE", 3).build(), lowCountries)).contains("at BEANR and PTSIE 3.0 h apart: one number, two boxes");
     }
 
     @Test
     void notAtTheEdgeOfTheDayNotBetweenNeighboursNotAtOnePort() {
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", EntityType.CONTAINER, BOX, 0).build(),
-                S.suspicion("B", "PTSIE", EntityType.CONTAINER, BOX, 24).build(), lowCountries)).as("24 h is a passage").isEmpty();
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", EntityType.CONTAINER, BOX, 0).build(),
-                S.suspicion("B", "PTSIE", EntityType.CONTAINER, BOX, 23).build(), lowCountries)).isPresent();
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", EntityType.CONTAINER, BOX, 0).build(),
-                S.suspicion("B", "NLRTM", EntityType.CONTAINER, BOX, 2).build(), lowCountries)).as("a truck does it in hours").isEmpty();
-        assertThat(rule.relevant(EntityType.BILL_OF_LADING, S.suspicion("A", "BEANR", EntityType.BILL_OF_LADING, "BL1", 0).build())).isFalse();
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", 0).build(),
+                S.suspicion("B", "PTSIE", 24).build(), lowCountries)).as("24 h is a passage").isEmpty();
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", 0).build(),
+                S.suspicion("B", "PTSIE", 23).build(), lowCountries)).isPresent();
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "BEANR", 0).build(),
+                S.suspicion("B", "NLRTM", 2).build(), lowCountries)).as("a truck does it in hours").isEmpty();
+        assertThat(rule.relevant(EntityType.BILL_OF_LADING, S.suspicion("A", "BEANR", 0).build())).isFalse();
     }
 
     @Test
     void oneBoxOnOneVesselFlaggedAtTwoPortsIsCarriedNotCloned() {
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "DEHAM", EntityType.CONTAINER, BOX, 0).setVesselImo("9074729").build(),
-                S.suspicion("B", "FRLEH", EntityType.CONTAINER, BOX, 14).setVesselImo("9074729").build(), lowCountries)).isEmpty();
-        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "DEHAM", EntityType.CONTAINER, BOX, 0).setVesselImo("9074729").build(),
-                S.suspicion("B", "FRLEH", EntityType.CONTAINER, BOX, 14).setVesselImo("9166778").build(), lowCountries))
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "DEHAM", 0).setVesselImo("9074729").build(),
+                S.suspicion("B", "FRLEH", 14).setVesselImo("9074729").build(), lowCountries)).isEmpty();
+        assertThat(rule.finds(EntityType.CONTAINER, S.suspicion("A", "DEHAM", 0).setVesselImo("9074729").build(),
+                S.suspicion("B", "FRLEH", 14).setVesselImo("9166778").build(), lowCountries))
                 .as("two vessels, one number").isPresent();
     }
 

@@ -13,15 +13,15 @@ class InsiderSignalRuleTest {
     @Test
     void namesThePortAndTheSignals() {
         assertThat(rule.reasons(List.of(
-                S.suspicion("S", "FRLEH", EntityType.CONTAINER, "C", 0)
+                S.suspicion("S", "FRLEH", 0)
                         .setIndicators(List.of(Indicator.SEAL_MISMATCH, Indicator.GATE_OUT_BEFORE_RELEASE)).build(),
-                S.seizure("Z", "BEANR", EntityType.CONTAINER, "C", 1).build())))
+                S.seizure("Z", "BEANR", 1).build())))
                 .containsExactly("insider signal at FRLEH: [GATE_OUT_BEFORE_RELEASE]");
     }
 
     @Test
     void ordinaryIndicatorsAreNotInsiderSignals() {
-        assertThat(rule.reasons(List.of(S.suspicion("S", "FRLEH", EntityType.CONTAINER, "C", 0)
+        assertThat(rule.reasons(List.of(S.suspicion("S", "FRLEH", 0)
                 .setIndicators(List.of(Indicator.SEAL_MISMATCH, Indicator.DWELL_ANOMALY)).build()))).isEmpty();
     }
 }

@@ -1,6 +1,5 @@
 package eu.portalliance.topology.rules;
 
-import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.HandlingCode;
 import eu.portalliance.avro.Indicator;
 import eu.portalliance.avro.DrugType;
@@ -16,16 +15,16 @@ final class S {
     private S() {
     }
 
-    static Sighting.Builder seizure(String id, String port, EntityType type, String entity, long hours) {
-        return base(id, port, type, entity, hours).setKind(SightingKind.SEIZURE).setKilograms(100).setDrugType(DrugType.COCAINE);
+    static Sighting.Builder seizure(String id, String port, long hours) {
+        return base(id, port, hours).setKind(SightingKind.SEIZURE).setKilograms(100).setDrugType(DrugType.COCAINE);
     }
 
-    static Sighting.Builder suspicion(String id, String port, EntityType type, String entity, long hours) {
-        return base(id, port, type, entity, hours).setKind(SightingKind.SUSPICION).setIndicators(List.of(Indicator.SEAL_MISMATCH));
+    static Sighting.Builder suspicion(String id, String port, long hours) {
+        return base(id, port, hours).setKind(SightingKind.SUSPICION).setIndicators(List.of(Indicator.SEAL_MISMATCH));
     }
 
-    private static Sighting.Builder base(String id, String port, EntityType type, String entity, long hours) {
-        return Sighting.newBuilder().setEventId(id).setPort(port).setEntityType(type).setEntityId(entity)
+    private static Sighting.Builder base(String id, String port, long hours) {
+        return Sighting.newBuilder().setEventId(id).setPort(port)
                 .setEventTime(T0.plusSeconds(hours * 3600)).setHandlingCode(HandlingCode.TLP_GREEN)
                 .setKind(SightingKind.SEIZURE);
     }

@@ -11,8 +11,8 @@ class SuspicionConfirmedRuleTest {
 
     @Test
     void aSeizureConfirmsAWarningFromAnotherPortInEitherOrder() {
-        Sighting warned = S.suspicion("S", "BEANR", EntityType.CONTAINER, "CSQU3054383", 0).build();
-        Sighting seized = S.seizure("Z", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 5).build();
+        Sighting warned = S.suspicion("S", "BEANR", 0).build();
+        Sighting seized = S.seizure("Z", "NLRTM", 5).build();
         assertThat(rule.finds(EntityType.CONTAINER, seized, warned, PairRule.Neighbours.NONE))
                 .contains("suspicion at BEANR confirmed by a seizure at NLRTM");
         assertThat(rule.finds(EntityType.CONTAINER, warned, seized, PairRule.Neighbours.NONE))
@@ -21,16 +21,16 @@ class SuspicionConfirmedRuleTest {
 
     @Test
     void onBillsOfLadingToo() {
-        assertThat(rule.finds(EntityType.BILL_OF_LADING, S.seizure("Z", "NLRTM", EntityType.BILL_OF_LADING, "BL1", 0).build(),
-                S.suspicion("S", "BEANR", EntityType.BILL_OF_LADING, "BL1", 5).build(), PairRule.Neighbours.NONE)).isPresent();
+        assertThat(rule.finds(EntityType.BILL_OF_LADING, S.seizure("Z", "NLRTM", 0).build(),
+                S.suspicion("S", "BEANR", 5).build(), PairRule.Neighbours.NONE)).isPresent();
     }
 
     @Test
     void notAtTheSamePortNotTwoOfAKindNotOnVesselsOrParties() {
-        Sighting warned = S.suspicion("S", "BEANR", EntityType.CONTAINER, "CSQU3054383", 0).build();
-        assertThat(rule.finds(EntityType.CONTAINER, warned, S.seizure("Z", "BEANR", EntityType.CONTAINER, "CSQU3054383", 5).build(),
+        Sighting warned = S.suspicion("S", "BEANR", 0).build();
+        assertThat(rule.finds(EntityType.CONTAINER, warned, S.seizure("Z", "BEANR", 5).build(),
                 PairRule.Neighbours.NONE)).isEmpty();
-        assertThat(rule.finds(EntityType.CONTAINER, warned, S.suspicion("T", "NLRTM", EntityType.CONTAINER, "CSQU3054383", 5).build(),
+        assertThat(rule.finds(EntityType.CONTAINER, warned, S.suspicion("T", "NLRTM", 5).build(),
                 PairRule.Neighbours.NONE)).isEmpty();
         assertThat(rule.relevant(EntityType.VESSEL, warned)).isFalse();
         assertThat(rule.relevant(EntityType.PARTY, warned)).isFalse();
