@@ -41,7 +41,7 @@ public final class AllianceStreamsConfig {
         // 22 % of the topology's CPU in the benchmark. Nothing here joins streams, the correlator keeps each
         // entity's own clock and R13 has its grace, so waiting for empty partitions bought no correctness.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, LookupStoreOptions.class);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreOptions.class);
         return p;
     }
 }
