@@ -35,13 +35,13 @@ class StoreOptionsTest {
         }
     }
 
+    /** Charged to a shared write-buffer manager, a store being written flushed while idle ones kept their memtables. */
     @Test
-    void everyStoreChargesItsMemtablesToTheOneSharedBudget() {
-        try (Options one = new Options(); Options other = new Options()) {
+    void memtablesAreNotChargedToTheSharedCache() {
+        try (Options one = new Options()) {
             new StoreOptions().setConfig(AllianceStores.ENTITY_SIGHTINGS, one, Map.of());
-            new StoreOptions().setConfig(AllianceStores.ENTITY_CASES, other, Map.of());
 
-            assertThat(one.writeBufferManager()).isNotNull().isSameAs(other.writeBufferManager());
+            assertThat(one.writeBufferManager()).isNull();
         }
     }
 
@@ -85,12 +85,12 @@ class StoreOptionsTest {
     }
 
     @Test
-    void aBudgetThatIsNoNumberOrTooSmallIsRefusedWithWhatToDo() {
-        assertThat(StoreOptions.budget(Map.of())).isEqualTo(StoreOptions.DEFAULT_MEMORY);
-        assertThat(StoreOptions.budget(Map.of(StoreOptions.MEMORY_CONFIG, "268435456"))).isEqualTo(268_435_456L);
-        assertThatThrownBy(() -> StoreOptions.budget(Map.of(StoreOptions.MEMORY_CONFIG, "lots")))
-                .hasMessageContaining("alliance.rocksdb.memory.bytes is 'lots'").hasMessageContaining("in bytes");
-        assertThatThrownBy(() -> StoreOptions.budget(Map.of(StoreOptions.MEMORY_CONFIG, "1024")))
+    void aCacheSizeThatIsNoNumberOrTooSmallIsRefusedWithWhatToDo() {
+        assertThat(StoreOptions.cacheBytes(Map.of())).isEqualTo(StoreOptions.DEFAULT_MEMORY);
+        assertThat(StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "268435456"))).isEqualTo(268_435_456L);
+        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "lots")))
+                .hasMessageContaining("alliance.rocksdb.block.cache.bytes is 'lots'").hasMessageContaining("in bytes");
+        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "1024")))
                 .hasMessageContaining("at least 8388608");
     }
 }
