@@ -79,18 +79,18 @@ class StoreOptionsTest {
                                 && name.equals(m.getKey().tags().get("rocksdb-state-id")))
                         .findFirst().orElseThrow(() -> new AssertionError("no block-cache-capacity metric for " + name))
                         .getValue().metricValue();
-                assertThat(((Number) capacity).longValue()).as(name).isEqualTo(StoreOptions.DEFAULT_MEMORY);
+                assertThat(((Number) capacity).longValue()).as(name).isEqualTo(StoreOptions.DEFAULT_CACHE);
             }
         }
     }
 
     @Test
     void aCacheSizeThatIsNoNumberOrTooSmallIsRefusedWithWhatToDo() {
-        assertThat(StoreOptions.cacheBytes(Map.of())).isEqualTo(StoreOptions.DEFAULT_MEMORY);
-        assertThat(StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "268435456"))).isEqualTo(268_435_456L);
-        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "lots")))
+        assertThat(StoreOptions.cacheBytes(Map.of())).isEqualTo(StoreOptions.DEFAULT_CACHE);
+        assertThat(StoreOptions.cacheBytes(Map.of(StoreOptions.CACHE_CONFIG, "268435456"))).isEqualTo(268_435_456L);
+        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.CACHE_CONFIG, "lots")))
                 .hasMessageContaining("alliance.rocksdb.block.cache.bytes is 'lots'").hasMessageContaining("in bytes");
-        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.MEMORY_CONFIG, "1024")))
+        assertThatThrownBy(() -> StoreOptions.cacheBytes(Map.of(StoreOptions.CACHE_CONFIG, "1024")))
                 .hasMessageContaining("at least 8388608");
     }
 }
