@@ -17,9 +17,10 @@ import java.util.Objects;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * Turns one port event into one sighting per entity it is about, keyed by the entity's store key, in one step: for a seizure that includes the
- * point on its origin → port route that the surge rule (R13) counts. Each sighting holds what the rules and the alert
- * text need from the event and no more.
+ * Turns one port event into one sighting per entity it is about, keyed by the entity's store key, in one step: for a
+ * seizure that includes the point on its origin → port route that the surge rule (R13) counts. Each sighting holds
+ * what the rules and the alert text need from the event and no more; entities that need nothing of their own share
+ * one sighting object, since no step changes a sighting once made.
  */
 public final class SightingFactory {
     private SightingFactory() {
