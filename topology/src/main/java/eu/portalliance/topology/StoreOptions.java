@@ -77,8 +77,8 @@ public final class StoreOptions implements RocksDBConfigSetter {
         } catch (NumberFormatException e) {
             // reported below, with what to do
         }
-        throw new IllegalArgumentException(CACHE_CONFIG + " is '" + value + "': give the size of RocksDB's shared block cache in bytes, "
-                + "at least 8388608 (8 MiB)");
+        throw new IllegalArgumentException(CACHE_CONFIG + " is '" + value + "': give the size of RocksDB's shared block "
+                + "cache in bytes, at least 8388608 (8 MiB)");
     }
 
     @Override
