@@ -36,6 +36,7 @@ public final class AllianceStreams implements AutoCloseable {
         RejectCounter rejects = new RejectCounter();
         Properties props = AllianceStreamsConfig.streamsConfig(config, rejects);
         props.putAll(overrides);
+        StoreOptions.cacheBytes(props);
         Topology topology = AllianceTopology.build(config, registry);
         registerRecipientSubjects(props, registry);
         KafkaStreams streams = new KafkaStreams(topology, props);

@@ -64,7 +64,13 @@ public final class StoreOptions implements RocksDBConfigSetter {
         return shared;
     }
 
-    static long cacheBytes(Map<String, Object> configs) {
+    /**
+     * The cache size a Streams configuration asks for. A bad value would fail every stream thread as it opens its first
+     * store, so {@link AllianceStreams#start} asks this before it starts.
+     *
+     * @throws IllegalArgumentException saying what is wrong and what to give instead
+     */
+    public static long cacheBytes(Map<?, ?> configs) {
         Object value = configs.get(CACHE_CONFIG);
         if (value == null) {
             return DEFAULT_CACHE;

@@ -12,6 +12,7 @@ import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
 import eu.portalliance.topology.AllianceStreams;
+import eu.portalliance.topology.StoreOptions;
 import eu.portalliance.topology.query.AllianceQueries;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,11 @@ final class TopologyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try {
+            StoreOptions.cacheBytes(streamsSettings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--config " + e.getMessage());
+        }
         LogFile.under(stateDir.toAbsolutePath().normalize().getParent());
         RestSchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl);
         try {

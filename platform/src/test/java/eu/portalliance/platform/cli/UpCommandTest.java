@@ -142,6 +142,17 @@ class UpCommandTest {
     }
 
     @Test
+    void aBadRocksDbCacheSettingIsOneClearLineBeforeAnythingStarts() throws Exception {
+        int[] p = FreePorts.pick(2);
+        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
+                "--registry", "http://127.0.0.1:" + p[1], "--config", "alliance.rocksdb.block.cache.bytes=lots")) {
+            assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(topology.output()).anyMatch(l -> l.startsWith("alliance: --config alliance.rocksdb.block.cache.bytes "
+                    + "is 'lots': give the size of RocksDB's shared block cache in bytes"));
+        }
+    }
+
+    @Test
     void helpListsTheFlags() throws Exception {
         try (ChildJvm help = ChildJvm.alliance("up", "--help")) {
             assertThat(help.waitFor(Duration.ofSeconds(60))).isZero();
