@@ -18,7 +18,7 @@ import org.rocksdb.Options;
  * JVM shares one cache of {@link #CACHE_CONFIG} bytes (default {@link #DEFAULT_CACHE}), index and filter blocks
  * included. Memtables are not charged to it: RocksDB's write-buffer manager makes the store being written flush when
  * the total is reached, while idle stores keep theirs, and in the bench a fresh topology beside an idle one flushed
- * almost on every write (5,000 routine flags ran at 66 to 156 events/s instead of about 770).
+ * almost on every write (5,000 routine flags ran at 66 to 156 events/s instead of 594 to 779).
  * <p>
  * <b>Lookup stores.</b> Screening asks the intelligence store about every container and bill of lading of a vessel
  * call, and almost none is there; each miss searched the memtable's skip list (RocksDB's SST files have Bloom filters,
