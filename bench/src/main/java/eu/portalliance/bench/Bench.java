@@ -137,14 +137,12 @@ public final class Bench implements Callable<Integer> {
                     events, partitions, threads, Runtime.getRuntime().availableProcessors());
             List<Serialized> history = serialize(new Simulator(new Simulator.Settings(1, KnownPorts.allianceLocodes(),
                     Instant.parse("2025-01-06T00:00:00Z"), events / 28.0)).take(events), client);
-            List<Serialized> warmUp = serialize(new Simulator(new Simulator.Settings(2, KnownPorts.allianceLocodes(),
-                    Instant.parse("2024-06-03T00:00:00Z"), events / 28.0)).take(events), client);
             double avgBytes = history.stream().mapToInt(s -> s.value().length).average().orElse(0);
             report.add("event size (Avro, wire format)", avgBytes, "bytes", "mean over the simulated mix");
 
             double baseline = new Baseline(kafka.bootstrapServers(), inputPartitions().size(), report).measure(
                     history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList());
-            warmUp(warmUp);
+            warmUp(events, client);
             topologyThroughput(history, client, baseline);
             for (int rate : rates) {
                 latency(rate, client);
@@ -195,25 +193,53 @@ public final class Bench implements Callable<Integer> {
     }
 
     /**
-     * The whole topology once through other events (another seed, another application id), so that what is measured
-     * next is the compiled code, not the JIT compiling it: on two cores the compiler threads otherwise take a third of
-     * the CPU of a run this short.
+     * The whole topology through other events (other seeds, another application id) so that what is measured next is
+     * mostly compiled code, as in a topology that has run for a while. On two cores the C2 compiler thread otherwise
+     * takes most of a core: after one pass of the events it was still compiling the topology's own hot methods during
+     * the measured run. How much the JIT still used during that run is reported beside it.
      */
-    private void warmUp(List<Serialized> events) throws Exception {
+    private void warmUp(int events, RestSchemaRegistryClient client) throws Exception {
+        int perRound = Math.min(events, WARM_UP_ROUND);
         try (Admin admin = admin()) {
             startAtEnd(admin, "bench-warmup");
             try (AllianceStreams topology = startTopology("bench-warmup")) {
                 topology.awaitRunning(Duration.ofMinutes(2));
-                long t0 = System.nanoTime();
-                try (KafkaProducer<String, byte[]> producer = producer()) {
-                    for (Serialized s : events) {
-                        producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
+                for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                    Instant start = Instant.parse("2024-06-03T00:00:00Z").plus(Duration.ofDays(28L * (round - 1)));
+                    List<Serialized> batch = serialize(new Simulator(new Simulator.Settings(1 + round,
+                            KnownPorts.allianceLocodes(), start, perRound / 28.0)).take(perRound), client);
+                    double jit0 = CompilerCpu.seconds();
+                    long t0 = System.nanoTime();
+                    try (KafkaProducer<String, byte[]> producer = producer()) {
+                        for (Serialized s : batch) {
+                            producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
+                        }
                     }
+                    long done = Lag.awaitCaughtUp(admin, "bench-warmup", inputPartitions(), 1800);
+                    System.out.printf("warm-up round %d: %,d events through the topology in %.1f s, the JIT using %.0f %% of a core%n",
+                            round, batch.size(), secs(done - t0), 100 * (CompilerCpu.seconds() - jit0) / secs(done - t0));
                 }
-                long done = Lag.awaitCaughtUp(admin, "bench-warmup", inputPartitions(), 1800);
-                System.out.printf("warm-up: %,d events through the topology in %.1f s%n", events.size(), secs(done - t0));
             }
         }
+        awaitQuietCompiler();
+    }
+
+    /** Four rounds: in runs of 20,000 events the third and fourth went as fast as each other. */
+    private static final int WARM_UP_ROUNDS = 4;
+    private static final int WARM_UP_ROUND = 20_000;
+
+    /** Waits (at most two minutes) until the compile queue the warm-up left has drained. */
+    private static void awaitQuietCompiler() throws InterruptedException {
+        long t0 = System.nanoTime();
+        double last = CompilerCpu.seconds();
+        int quiet = 0;
+        while (quiet < 3 && secs(System.nanoTime() - t0) < 120) {
+            Thread.sleep(1000);
+            double now = CompilerCpu.seconds();
+            quiet = now - last < 0.1 ? quiet + 1 : 0;
+            last = now;
+        }
+        System.out.printf("JIT quiet after %.1f s%n", secs(System.nanoTime() - t0));
     }
 
     /** The same events through the full topology (exactly_once_v2), first input to last committed output. */
@@ -228,6 +254,7 @@ public final class Bench implements Callable<Integer> {
             // The warm-up wrote its own alerts to the same topic: count only what this run adds.
             Map<TopicPartition, Long> alertsBefore = alertEnds();
             BrokerTraffic before = BrokerTraffic.now();
+            double jitBefore = CompilerCpu.seconds();
             long t0 = System.nanoTime();
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 for (Serialized s : history) {
@@ -239,6 +266,8 @@ public final class Bench implements Callable<Integer> {
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
+            report.add("JIT during the run", 100 * (CompilerCpu.seconds() - jitBefore) / secs(done - t0), "% of a core",
+                    "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
             // What the run produced, so a faster topology can be seen to raise the same alerts.
             CasesWritten cases = casesWritten(client, alertsBefore);
             report.add("alerts raised", String.format("%,d", cases.ids()), "alerts", "distinct case ids on "
