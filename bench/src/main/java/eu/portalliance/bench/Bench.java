@@ -210,18 +210,23 @@ public final class Bench implements Callable<Integer> {
                             KnownPorts.allianceLocodes(), start, perRound / 28.0)).take(perRound), client);
                     double jit0 = CompilerCpu.seconds();
                     long t0 = System.nanoTime();
-                    try (KafkaProducer<String, byte[]> producer = producer()) {
-                        for (Serialized s : batch) {
-                            producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
-                        }
-                    }
-                    long done = Lag.awaitCaughtUp(admin, "bench-warmup", inputPartitions(), 1800);
+                    long done = sendAndAwaitCaughtUp(admin, "bench-warmup", batch);
                     System.out.printf("warm-up round %d: %,d events through the topology in %.1f s, the JIT using %.0f %% of a core%n",
                             round, batch.size(), secs(done - t0), 100 * (CompilerCpu.seconds() - jit0) / secs(done - t0));
                 }
             }
         }
         awaitQuietCompiler();
+    }
+
+    /** Sends the events, then waits until the group has committed past them; returns that moment's nanoTime. */
+    private long sendAndAwaitCaughtUp(Admin admin, String group, List<Serialized> events) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (Serialized s : events) {
+                producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
+            }
+        }
+        return Lag.awaitCaughtUp(admin, group, inputPartitions(), 1800);
     }
 
     /** Four rounds: in runs of 20,000 events the third and fourth went as fast as each other. */
@@ -256,12 +261,7 @@ public final class Bench implements Callable<Integer> {
             BrokerTraffic before = BrokerTraffic.now();
             double jitBefore = CompilerCpu.seconds();
             long t0 = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = producer()) {
-                for (Serialized s : history) {
-                    producer.send(new ProducerRecord<>(s.topic(), s.key(), s.value()));
-                }
-            }
-            long done = Lag.awaitCaughtUp(admin, "bench-live", inputPartitions(), 1800);
+            long done = sendAndAwaitCaughtUp(admin, "bench-live", history);
             liveEvents += history.size();
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
