@@ -211,8 +211,9 @@ public final class Bench implements Callable<Integer> {
                     double jit0 = CompilerCpu.seconds();
                     long t0 = System.nanoTime();
                     long done = sendAndAwaitCaughtUp(admin, "bench-warmup", batch);
-                    System.out.printf("warm-up round %d: %,d events through the topology in %.1f s, the JIT using %.0f %% of a core%n",
-                            round, batch.size(), secs(done - t0), 100 * (CompilerCpu.seconds() - jit0) / secs(done - t0));
+                    System.out.printf("warm-up round %d: %,d events through the topology in %.1f s%s%n", round, batch.size(),
+                            secs(done - t0), CompilerCpu.available() ? String.format(", the JIT using %.0f %% of a core",
+                                    100 * (CompilerCpu.seconds() - jit0) / secs(done - t0)) : "");
                 }
             }
         }
@@ -266,8 +267,10 @@ public final class Bench implements Callable<Integer> {
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
-            report.add("JIT during the run", 100 * (CompilerCpu.seconds() - jitBefore) / secs(done - t0), "% of a core",
-                    "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
+            if (CompilerCpu.available()) {
+                report.add("JIT during the run", 100 * (CompilerCpu.seconds() - jitBefore) / secs(done - t0), "% of a core",
+                        "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
+            }
             // What the run produced, so a faster topology can be seen to raise the same alerts.
             CasesWritten cases = casesWritten(client, alertsBefore);
             report.add("alerts raised", String.format("%,d", cases.ids()), "alerts", "distinct case ids on "
@@ -455,7 +458,9 @@ public final class Bench implements Callable<Integer> {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
-        report.add("peak heap", heap / 1048576.0, "MiB", "bench JVM: broker, registry and topology together");
+        // The pools peak at different moments, so their sum can pass -Xmx: an upper bound; RSS below is what counts.
+        report.add("peak heap", heap / 1048576.0, "MiB", "bench JVM: broker, registry and topology together; the sum of "
+                + "each heap pool's own peak");
         report.add("peak RSS", rssMiB(), "MiB", "VmHWM of the same process");
         // Closed first, so RocksDB has flushed its memtables and the folder holds all the state.
         live.close();

@@ -9,13 +9,19 @@ import java.util.stream.Stream;
 /**
  * CPU time of this JVM's JIT compiler threads, read from Linux's per-thread accounting. The JVM's own
  * {@code CompilationMXBean} adds up how long compilations took, not the CPU they used: on a busy two-core machine a
- * compilation waits for a core, and that figure reads as more than a core.
+ * compilation waits for a core, and that figure reads as more than a core. On bigger machines the JVM stops idle
+ * extra compiler threads, and a thread that ended takes its time with it: the figure is then a lower bound.
  */
 final class CompilerCpu {
     /** Linux's USER_HZ: the unit of utime and stime in /proc, 100 on every mainstream kernel build. */
     private static final double TICKS_PER_SECOND = 100;
 
     private CompilerCpu() {
+    }
+
+    /** Whether this system accounts threads' CPU where {@link #seconds} reads it (Linux). */
+    static boolean available() {
+        return Files.isDirectory(Path.of("/proc/self/task"));
     }
 
     /** Seconds of CPU the compiler threads have used so far; 0 where /proc is not there to read. */
