@@ -213,7 +213,7 @@ public final class Bench implements Callable<Integer> {
                     long done = sendAndAwaitCaughtUp(admin, "bench-warmup", batch);
                     System.out.printf("warm-up round %d: %,d events through the topology in %.1f s%s%n", round, batch.size(),
                             secs(done - t0), CompilerCpu.available() ? String.format(", the JIT using %.0f %% of a core",
-                                    100 * (CompilerCpu.seconds() - jit0) / secs(done - t0)) : "");
+                                    CompilerCpu.percentOfACore(jit0, secs(done - t0))) : "");
                 }
             }
         }
@@ -234,8 +234,11 @@ public final class Bench implements Callable<Integer> {
     private static final int WARM_UP_ROUNDS = 4;
     private static final int WARM_UP_ROUND = 20_000;
 
-    /** Waits (at most two minutes) until the compile queue the warm-up left has drained. */
+    /** Waits (at most two minutes) until the compile queue the warm-up left has drained, where /proc shows it. */
     private static void awaitQuietCompiler() throws InterruptedException {
+        if (!CompilerCpu.available()) {
+            return;
+        }
         long t0 = System.nanoTime();
         double last = CompilerCpu.seconds();
         int quiet = 0;
@@ -268,7 +271,7 @@ public final class Bench implements Callable<Integer> {
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
             if (CompilerCpu.available()) {
-                report.add("JIT during the run", 100 * (CompilerCpu.seconds() - jitBefore) / secs(done - t0), "% of a core",
+                report.add("JIT during the run", CompilerCpu.percentOfACore(jitBefore, secs(done - t0)), "% of a core",
                         "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
             }
             // What the run produced, so a faster topology can be seen to raise the same alerts.

@@ -24,6 +24,11 @@ final class CompilerCpu {
         return Files.isDirectory(Path.of("/proc/self/task"));
     }
 
+    /** The compiler threads' CPU since {@code before} (a {@link #seconds} reading), in % of a core over the seconds. */
+    static double percentOfACore(double before, double wallSeconds) {
+        return 100 * (seconds() - before) / wallSeconds;
+    }
+
     /** Seconds of CPU the compiler threads have used so far; 0 where /proc is not there to read. */
     static double seconds() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
