@@ -1,5 +1,6 @@
 package eu.portalliance.ids;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ public final class ContainerNumber {
 
     /** Builds a valid number from an owner code + category (4 letters) and a serial (0..999999). */
     public static String of(String ownerAndCategory, int serial) {
-        String firstTen = ownerAndCategory + String.format("%06d", serial);
+        String firstTen = ownerAndCategory + String.format(Locale.ROOT, "%06d", serial);
         return firstTen + checkDigit(firstTen);
     }
 }

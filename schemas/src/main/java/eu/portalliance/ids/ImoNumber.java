@@ -1,5 +1,6 @@
 package eu.portalliance.ids;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -53,7 +54,7 @@ public final class ImoNumber {
 
     /** Builds a valid IMO number from its first six digits (100000..999999). */
     public static String of(int firstSix) {
-        String s = String.format("%06d", firstSix);
+        String s = String.format(Locale.ROOT, "%06d", firstSix);
         return s + checkDigit(s);
     }
 }

@@ -2,6 +2,7 @@ package eu.portalliance.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,5 +54,16 @@ class ContainerNumberTest {
             assertThat(ContainerNumber.isValid(ContainerNumber.of("ABCU", serial))).isTrue();
         }
         assertThat(ContainerNumber.of("CSQU", 305438)).isEqualTo("CSQU3054383");
+    }
+
+    @Test
+    void builtNumbersAreAsciiUnderALocaleWithItsOwnDigits() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(ContainerNumber.of("CSQU", 305438)).isEqualTo("CSQU3054383");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -2,6 +2,7 @@ package eu.portalliance.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,5 +32,16 @@ class ImoNumberTest {
         // 9*7 + 0*6 + 7*5 + 4*4 + 7*3 + 2*2 = 139, last digit 9
         assertThat(ImoNumber.checkDigit("907472")).isEqualTo(9);
         assertThat(ImoNumber.of(907472)).isEqualTo("9074729");
+    }
+
+    @Test
+    void builtNumbersAreAsciiUnderALocaleWithItsOwnDigits() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(ImoNumber.of(907472)).isEqualTo("9074729");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

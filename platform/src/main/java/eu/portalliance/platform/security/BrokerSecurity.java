@@ -3,6 +3,7 @@ package eu.portalliance.platform.security;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public record BrokerSecurity(String adminPassword, int tlsPort, Path dataDir, Lo
     }
 
     private Map<String, String> tlsListener() {
-        String prefix = "listener.name." + TLS_LISTENER.toLowerCase() + ".";
+        String prefix = "listener.name." + TLS_LISTENER.toLowerCase(Locale.ROOT) + ".";
         Map<String, String> p = new LinkedHashMap<>();
         p.put(prefix + "sasl.enabled.mechanisms", "PLAIN," + Credentials.MECHANISM);
         p.put(prefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -78,7 +79,7 @@ public final class VesselCall {
                     .setReportingPort(s.port()).setNoticeTime(s.noticeTime())
                     .setVesselImo(s.vesselImo()).setVoyage(s.voyage()).setEta(eta)
                     .setContainerNumber(container)
-                    .setBillOfLading("BL" + s.voyage() + String.format("%06d", i + 1))
+                    .setBillOfLading("BL" + s.voyage() + String.format(Locale.ROOT, "%06d", i + 1))
                     .setRoute(Route.newBuilder().setPortOfLoading(loading).setTransshipmentPorts(transshipped).build())
                     .setDeclaredHsCode(hs)
                     .setConsignee(consignee(random))

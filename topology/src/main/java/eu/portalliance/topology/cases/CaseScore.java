@@ -5,6 +5,7 @@ import eu.portalliance.avro.Severity;
 import eu.portalliance.topology.rules.Poisson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -62,9 +63,9 @@ public final class CaseScore {
             s += add(why, 15, "warnings only");
         }
         s += add(why, Math.min(16, 8 * Math.max(0, f.ports() - 1)), f.ports() + " ports");
-        s += add(why, Math.min(20, 10 * Math.log10(1 + f.kilograms() / 100)), String.format("%.0f kg seized", f.kilograms()));
+        s += add(why, Math.min(20, 10 * Math.log10(1 + f.kilograms() / 100)), String.format(Locale.ROOT, "%.0f kg seized", f.kilograms()));
         if (f.surge() != null) {
-            s += add(why, Math.min(25, 5 * f.surge().surprise()), String.format("%d seizures in one window where %.1f are usual",
+            s += add(why, Math.min(25, 5 * f.surge().surprise()), String.format(Locale.ROOT, "%d seizures in one window where %.1f are usual",
                     f.surge().count(), f.surge().usual()));
         } else {
             s += add(why, Math.min(15, 5 * Math.max(0, f.seizures() - 1)), f.seizures() + " seizures");
@@ -81,13 +82,13 @@ public final class CaseScore {
         s += add(why, 15 * f.unusualRisk(), "risk origin, unusual for the receiving port");
         double factor = 0.6 + 0.8 * f.precision();
         if (Math.abs(factor - 1) > 1e-9) {
-            why.add(String.format("× %.2f for the leading rule's precision (%.0f %%)", factor, 100 * f.precision()));
+            why.add(String.format(Locale.ROOT, "× %.2f for the leading rule's precision (%.0f %%)", factor, 100 * f.precision()));
         }
         if (f.routine() != null) {
             double routine = 1 - ROUTINE_DISCOUNT * Poisson.atLeast(f.seizures(), f.routine().expectedSeizures());
             factor *= routine;
             if (routine < 0.995) {
-                why.add(String.format("× %.2f: %s flagged %d times in the window, %d seizures where %.1f are usual", routine,
+                why.add(String.format(Locale.ROOT, "× %.2f: %s flagged %d times in the window, %d seizures where %.1f are usual", routine,
                         f.routine().what(), f.routine().flags(), f.seizures(), f.routine().expectedSeizures()));
             }
         }
@@ -121,7 +122,7 @@ public final class CaseScore {
 
     private static double add(List<String> why, double points, String what) {
         if (points >= 0.5) {
-            why.add(String.format("%s +%.0f", what, points));
+            why.add(String.format(Locale.ROOT, "%s +%.0f", what, points));
         }
         return points;
     }

@@ -10,6 +10,7 @@ import eu.portalliance.topology.avro.Delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -70,7 +71,7 @@ public final class AlertRouter implements Processor<String, Alert, String, Deliv
             }
             // A notice is a message to one port, not a case: no minimum score or daily cap holds it back.
             String withheld = !notice && alert.getScore() < r.minimumScore()
-                    ? String.format("score %.1f is below the subscription's minimum %.1f", alert.getScore(), r.minimumScore()) : null;
+                    ? String.format(Locale.ROOT, "score %.1f is below the subscription's minimum %.1f", alert.getScore(), r.minimumScore()) : null;
             Delivery d = Delivery.newBuilder().setRecipient(r.id()).setTopic(r.topic()).setBasis(r.basis())
                     .setRedacted(redact).setAlert(redact ? redacted : alert)
                     .setDeliveredAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))

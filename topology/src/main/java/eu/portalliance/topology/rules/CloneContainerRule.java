@@ -4,6 +4,7 @@ import eu.portalliance.avro.AlertType;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.topology.avro.Sighting;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,6 @@ public final class CloneContainerRule implements PairRule {
                 || (a.getVesselImo() != null && a.getVesselImo().equals(b.getVesselImo()))) {
             return Optional.empty();
         }
-        return Optional.of(String.format("at %s and %s %.1f h apart: one number, two boxes", a.getPort(), b.getPort(), apart / 3_600_000.0));
+        return Optional.of(String.format(Locale.ROOT, "at %s and %s %.1f h apart: one number, two boxes", a.getPort(), b.getPort(), apart / 3_600_000.0));
     }
 }

@@ -8,6 +8,7 @@ import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.query.RouteKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,17 +89,17 @@ public final class RouteSurgeRule implements Rule {
                 window.getHandlingRestrictions(), window.getKilograms(), window.getFirstEventTime(),
                 window.getLastEventTime(), List.<Party>of(), List.of(),
                 new RiskOriginRule.Assessment(window.getRiskLevel(), window.getRiskReasons()), List.of(), List.of(origin), List.of());
-        String summary = String.format("Route %s → %s: %d seizures (%.1f kg) in the window from %s, against a baseline of %.1f per window",
+        String summary = String.format(Locale.ROOT, "Route %s → %s: %d seizures (%.1f kg) in the window from %s, against a baseline of %.1f per window",
                 origin, port, window.getCount(), window.getKilograms(), Instant.ofEpochMilli(windowStart), baseline);
         return new Finding(this, AlertType.ROUTE_SURGE, severity,
-                List.of(String.format("%d seizures against a baseline of %.1f (by chance: %s)", window.getCount(), baseline, Poisson.odds(chance))),
+                List.of(String.format(Locale.ROOT, "%d seizures against a baseline of %.1f (by chance: %s)", window.getCount(), baseline, Poisson.odds(chance))),
                 EntityType.ROUTE, route.toString(), evidence, List.of(), summary,
                 "Raise the inspection rate on " + origin + " cargo at " + port + " and at its neighbours",
                 Map.of("windowStart", Instant.ofEpochMilli(windowStart).toString(),
                         "windowEnd", Instant.ofEpochMilli(windowEnd).toString(),
                         "count", Integer.toString(window.getCount()),
-                        "baseline", String.format("%.2f", baseline),
-                        "chance", String.format("%.2g", chance)),
+                        "baseline", String.format(Locale.ROOT, "%.2f", baseline),
+                        "chance", String.format(Locale.ROOT, "%.2g", chance)),
                 "ROUTE:" + route + ":" + windowStart);
     }
 }

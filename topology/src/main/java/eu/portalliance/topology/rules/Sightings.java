@@ -5,6 +5,7 @@ import eu.portalliance.topology.avro.SightingKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /** Small helpers the rules and cases share. */
@@ -37,8 +38,8 @@ public final class Sightings {
 
     public static String describe(Sighting s) {
         return s.getKind() == SightingKind.SEIZURE
-                ? String.format("seizure at %s (%.1f kg %s)", s.getPort(), s.getKilograms(),
-                s.getDrugType() == null ? "" : s.getDrugType().name().toLowerCase(java.util.Locale.ROOT)).replace(" )", ")")
+                ? String.format(Locale.ROOT, "seizure at %s (%.1f kg %s)", s.getPort(), s.getKilograms(),
+                s.getDrugType() == null ? "" : s.getDrugType().name().toLowerCase(Locale.ROOT)).replace(" )", ")")
                 : "suspicion at " + s.getPort() + " " + s.getIndicators();
     }
 

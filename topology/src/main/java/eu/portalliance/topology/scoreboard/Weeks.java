@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
+import java.util.Locale;
 
 /**
  * The scoreboard's weeks: ISO weeks in UTC, named by their Monday ({@code 2025-01-06}), so they sort as text and read
@@ -39,7 +40,7 @@ public final class Weeks {
     /** How a person names the week: {@code 2025-W02}. */
     public static String label(String week) {
         LocalDate d = LocalDate.parse(week);
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(Locale.ROOT, "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** A week given either way ({@code 2025-W02} or any date in it) as its Monday. */
