@@ -33,10 +33,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -109,6 +111,8 @@ public final class Bench implements Callable<Integer> {
     private Path dir;
 
     public static void main(String[] args) {
+        // bench.csv and topics.csv are read by programs: the same digits and decimal point on every desktop.
+        Locale.setDefault(Locale.ROOT);
         System.exit(new CommandLine(new Bench()).execute(args));
     }
 
@@ -161,7 +165,7 @@ public final class Bench implements Callable<Integer> {
             report.write(out, "Port Alliance bench, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " cores, " + events + " events, " + partitions + " input partitions, " + threads + " stream thread(s)"
                     + (streamsSettings.isEmpty() ? "" : ", settings " + streamsSettings));
-            System.out.println("\nWritten to " + out.resolve("bench.md") + " and " + out.resolve("bench.csv"));
+            System.out.println("\nWritten to " + out.resolve("bench.md") + ", " + out.resolve("bench.csv") + " and " + out.resolve("topics.csv"));
             return 0;
         } finally {
             if (live != null) {
@@ -286,17 +290,34 @@ public final class Bench implements Callable<Integer> {
             report.add("records dropped", String.format("%,.0f", dropped.values().stream().mapToDouble(d -> d).sum()), "records",
                     "records Kafka Streams skipped (dead-lettered, or late for a window): dropped-records-total by sub-topology "
                     + dropped);
-            BrokerTraffic.now().since(before, "bench-live").forEach((kind, topics) -> report.add("broker bytes in: " + kind,
-                    topics.values().stream().mapToLong(b -> b).sum() / (double) history.size(), "bytes/event",
-                    "written to " + kind + " topics during the throughput run; most: " + largest(topics, history.size())));
+            Map<String, Map<String, BrokerTraffic.Taken>> traffic = BrokerTraffic.now().since(before, "bench-live");
+            double n = history.size();
+            traffic.forEach((kind, topics) -> report.add("broker bytes in: " + kind,
+                    topics.values().stream().mapToLong(BrokerTraffic.Taken::bytes).sum() / n, "bytes/event",
+                    String.format(Locale.ROOT, "written to %s topics during the throughput run, %.2f records/event; most: %s",
+                            kind, topics.values().stream().mapToLong(BrokerTraffic.Taken::records).sum() / n, largest(topics, n))));
+            writeTopicTraffic(traffic, n);
         }
     }
 
     /** The three topics that took the most, with their bytes per event: where a cut would count. */
-    private static String largest(Map<String, Long> topics, int events) {
-        return topics.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> String.format("%s %.0f", e.getKey(), (double) e.getValue() / events))
+    private static String largest(Map<String, BrokerTraffic.Taken> topics, double events) {
+        return topics.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed())
+                .limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue().bytes() / events))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Every topic the throughput run wrote to, per input event: the detail behind the bytes rows. */
+    private void writeTopicTraffic(Map<String, Map<String, BrokerTraffic.Taken>> traffic, double events) throws IOException {
+        StringBuilder csv = new StringBuilder("kind,topic,bytes_per_event,records_per_event\n");
+        traffic.forEach((kind, topics) -> topics.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed())
+                .forEach(e -> csv.append(String.format(Locale.ROOT, "%s,%s,%.2f,%.4f%n", kind, e.getKey(),
+                        e.getValue().bytes() / events, e.getValue().records() / events))));
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("topics.csv"), csv);
     }
 
     private Map<TopicPartition, Long> alertEnds() {
