@@ -77,6 +77,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         // producer's retries then arrive out of order (OutOfOrderSequenceException, retried again). Kafka Streams
         // commits every 100 ms and on two busy cores the markers often take longer: wait on the broker instead.
         props.put("add.partitions.to.txn.retry.backoff.max.ms", "3000");
+        // The log cleaner's map of the keys it is compacting is a heap array held for the broker's whole life, 128 MiB
+        // by default: a third of what the bench JVM keeps live, where broker, registry and topology share one heap.
+        // 16 MiB maps about 600,000 keys per pass; a larger backlog is compacted over more passes.
+        props.put("log.cleaner.dedupe.buffer.size", Long.toString(16L << 20));
         security.ifPresent(sec -> props.putAll(sec.brokerSettings()));
         props.putAll(extra);
 
