@@ -300,11 +300,12 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
+    private static final Comparator<Map.Entry<String, BrokerTraffic.Taken>> MOST_BYTES_FIRST =
+            Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed();
+
     /** The three topics that took the most, with their bytes per event: where a cut would count. */
     private static String largest(Map<String, BrokerTraffic.Taken> topics, double events) {
-        return topics.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed())
-                .limit(3)
+        return topics.entrySet().stream().sorted(MOST_BYTES_FIRST).limit(3)
                 .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue().bytes() / events))
                 .collect(Collectors.joining(", "));
     }
@@ -312,8 +313,7 @@ public final class Bench implements Callable<Integer> {
     /** Every topic the throughput run wrote to, per input event: the detail behind the bytes rows. */
     private void writeTopicTraffic(Map<String, Map<String, BrokerTraffic.Taken>> traffic, double events) throws IOException {
         StringBuilder csv = new StringBuilder("kind,topic,bytes_per_event,records_per_event\n");
-        traffic.forEach((kind, topics) -> topics.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed())
+        traffic.forEach((kind, topics) -> topics.entrySet().stream().sorted(MOST_BYTES_FIRST)
                 .forEach(e -> csv.append(String.format(Locale.ROOT, "%s,%s,%.2f,%.4f%n", kind, e.getKey(),
                         e.getValue().bytes() / events, e.getValue().records() / events))));
         Files.createDirectories(out);
