@@ -345,7 +345,7 @@ public final class AllianceTopology {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCREENING_INTELLIGENCE),
                         serdes.key, serdes.intelligence).withLoggingDisabled(), Topics.SCREENING_INTELLIGENCE,
                 Consumed.with(serdes.key, serdes.intelligence).withName("intelligence-source"),
-                () -> new KeepLatest<>(SCREENING_INTELLIGENCE, intelligenceChanges));
+                () -> new KeepLatest<>(SCREENING_INTELLIGENCE, intelligenceChanges, IntelligenceFacts::replaces));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCREENING_PROFILES),
                         serdes.key, serdes.screeningProfile).withLoggingDisabled(), Topics.SCREENING_PROFILE,
                 Consumed.with(serdes.key, serdes.screeningProfile).withName("screening-profile-source"),

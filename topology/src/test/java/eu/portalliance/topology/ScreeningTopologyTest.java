@@ -155,6 +155,19 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void theNewestSeizureStandsWhateverOrderThePortsEventsWereReadIn() {
+        // Two ports' topics are read by different tasks: the older seizure can reach the intelligence topic last.
+        alliance.seizure(Events.seizure("SZ-BEANR-NEW", "BEANR", T.plus(Duration.ofDays(2))).build());
+        alliance.seizure(Events.seizure("SZ-BEANR-OLD", "BEANR", T).build());
+        alliance.arrival(Events.arrival("ENS-NLRTM-ORDER", "NLRTM", T.plus(Duration.ofDays(10))).build());
+
+        CriterionMatch hit = only("NLRTM").getCriteria().stream().filter(m -> m.getDetail().startsWith("container "))
+                .findFirst().orElseThrow();
+        assertThat(hit.getLineage()).contains("SZ-BEANR-NEW").doesNotContain("SZ-BEANR-OLD");
+        assertThat(hit.getDetail()).contains("seized at BEANR on 2024-03-03");
+    }
+
+    @Test
     void intelligenceThatArrivesBetweenTwoNoticesCountsForTheSecond() {
         // Each stream thread keeps what it read of the intelligence until the store changes: the seizure must end that.
         alliance.arrival(Events.arrival("ENS-NLRTM-FIRST", "NLRTM", T.plus(Duration.ofDays(10))).build());

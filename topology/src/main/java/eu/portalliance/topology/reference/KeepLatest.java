@@ -1,5 +1,6 @@
 package eu.portalliance.topology.reference;
 
+import java.util.function.BiPredicate;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,17 +10,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A global store holding each key's latest value (a tombstone deletes it), as a global table would, and counting
- * its changes so the readers can keep what they read until the next one.
+ * its changes so the readers can keep what they read until the next one. Where a topic's values for one key come
+ * from several writers in no fixed order, "latest" is what the topic says it is ({@code replaces}), not the last read.
  */
 public final class KeepLatest<V> implements Processor<String, V, Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(KeepLatest.class);
     private final String storeName;
     private final ReferenceChanges changes;
+    private final BiPredicate<V, V> replaces;
     private KeyValueStore<String, V> store;
 
+    /** Each value read replaces the one before. */
     public KeepLatest(String storeName, ReferenceChanges changes) {
+        this(storeName, changes, (incoming, stored) -> true);
+    }
+
+    /** @param replaces whether a value read (first argument) replaces the one stored (second) */
+    public KeepLatest(String storeName, ReferenceChanges changes, BiPredicate<V, V> replaces) {
         this.storeName = storeName;
         this.changes = changes;
+        this.replaces = replaces;
     }
 
     @Override
@@ -37,6 +47,10 @@ public final class KeepLatest<V> implements Processor<String, V, Void, Void> {
         if (record.value() == null) {
             store.delete(record.key());
         } else {
+            V stored = store.get(record.key());
+            if (stored != null && !replaces.test(record.value(), stored)) {
+                return;
+            }
             store.put(record.key(), record.value());
         }
         changes.changed();

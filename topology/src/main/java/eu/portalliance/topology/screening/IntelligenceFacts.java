@@ -27,6 +27,20 @@ public final class IntelligenceFacts {
         return entityStoreKey + SEPARATOR + kind.name();
     }
 
+    /**
+     * Whether {@code incoming} takes the place of {@code stored} under the same key. An entity's seizures and suspicions
+     * are written by whichever task read their port's event, in no fixed order: the newest by event time stands (the
+     * larger source id on a tie), so the store holds the same facts whatever order the partitions were read in. A
+     * case's revisions are written in order by the one task that makes them: the last one stands.
+     */
+    public static boolean replaces(IntelligenceFact incoming, IntelligenceFact stored) {
+        if (incoming.getKind() == IntelligenceKind.CASE || stored.getKind() == IntelligenceKind.CASE) {
+            return true;
+        }
+        int byTime = incoming.getEventTime().compareTo(stored.getEventTime());
+        return byTime > 0 || byTime == 0 && incoming.getSourceId().compareTo(stored.getSourceId()) >= 0;
+    }
+
     public static KeyValue<String, IntelligenceFact> ofSighting(String entityStoreKey, Sighting s) {
         IntelligenceKind kind = s.getKind() == SightingKind.SEIZURE ? IntelligenceKind.SEIZURE : IntelligenceKind.SUSPICION;
         return KeyValue.pair(key(entityStoreKey, kind), new IntelligenceFact(kind, s.getEventId(), List.of(s.getPort()),
