@@ -294,7 +294,7 @@ public final class Bench implements Callable<Integer> {
             double n = history.size();
             traffic.forEach((kind, topics) -> report.add("broker bytes in: " + kind,
                     topics.values().stream().mapToLong(BrokerTraffic.Taken::bytes).sum() / n, "bytes/event",
-                    String.format(Locale.ROOT, "written to %s topics during the throughput run, %.2f records/event; most: %s",
+                    String.format("written to %s topics during the throughput run, %.2f records/event; most: %s",
                             kind, topics.values().stream().mapToLong(BrokerTraffic.Taken::records).sum() / n, largest(topics, n))));
             writeTopicTraffic(traffic, n);
         }
@@ -306,7 +306,7 @@ public final class Bench implements Callable<Integer> {
     /** The three topics that took the most, with their bytes per event: where a cut would count. */
     private static String largest(Map<String, BrokerTraffic.Taken> topics, double events) {
         return topics.entrySet().stream().sorted(MOST_BYTES_FIRST).limit(3)
-                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue().bytes() / events))
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue().bytes() / events))
                 .collect(Collectors.joining(", "));
     }
 
@@ -314,7 +314,7 @@ public final class Bench implements Callable<Integer> {
     private void writeTopicTraffic(Map<String, Map<String, BrokerTraffic.Taken>> traffic, double events) throws IOException {
         StringBuilder csv = new StringBuilder("kind,topic,bytes_per_event,records_per_event\n");
         traffic.forEach((kind, topics) -> topics.entrySet().stream().sorted(MOST_BYTES_FIRST)
-                .forEach(e -> csv.append(String.format(Locale.ROOT, "%s,%s,%.2f,%.4f%n", kind, e.getKey(),
+                .forEach(e -> csv.append(String.format("%s,%s,%.2f,%.4f%n", kind, e.getKey(),
                         e.getValue().bytes() / events, e.getValue().records() / events))));
         Files.createDirectories(out);
         Files.writeString(out.resolve("topics.csv"), csv);
