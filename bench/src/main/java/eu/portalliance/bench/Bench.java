@@ -280,6 +280,10 @@ public final class Bench implements Callable<Integer> {
             }
             // What the run produced, so a faster topology can be seen to raise the same alerts.
             CasesWritten cases = casesWritten(client, alertsBefore);
+            if (cases.ids() == 0) {
+                throw new IllegalStateException("The throughput run raised no alerts: the group looked caught up before the "
+                        + "topology had correlated what it was sent, so its time measures nothing. Check Lag.remaining.");
+            }
             report.add("alerts raised", String.format("%,d", cases.ids()), "alerts", "distinct case ids on "
                     + Topics.ALERTS + " written by the throughput run, " + String.format("%,d", cases.revisions()) + " revisions");
             // Ids of cases later merged into others depend on the order partitions were read in; the cases left
