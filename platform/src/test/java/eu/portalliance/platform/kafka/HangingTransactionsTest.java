@@ -2,7 +2,6 @@ package eu.portalliance.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.portalliance.platform.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,23 +35,22 @@ class HangingTransactionsTest {
 
     @TempDir
     static Path dir;
+    private static TestBroker broker;
     private static EmbeddedKafka kafka;
     private static Admin admin;
 
     @BeforeAll
     static void broker() throws Exception {
-        int[] p = FreePorts.pick(2);
         // The coordinator looks for timed-out transactions every half second, not every 10 s.
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1],
-                Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "500"));
-        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic("events", 2, (short) 1))).all().get();
+        broker = TestBroker.start(dir, Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "500"),
+                new NewTopic("events", 2, (short) 1));
+        kafka = broker.kafka;
+        admin = broker.admin;
     }
 
     @AfterAll
     static void stop() {
-        admin.close();
-        kafka.close();
+        broker.close();
     }
 
     private static TransactionDescription coordinator(TransactionState state, long producerId, Set<TopicPartition> partitions) {

@@ -2,14 +2,13 @@ package eu.portalliance.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.portalliance.platform.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,22 +29,17 @@ class LagTest {
 
     @TempDir
     static Path dir;
-    private static EmbeddedKafka kafka;
-    private static Admin admin;
+    private static TestBroker broker;
 
     @BeforeAll
     static void broker() throws Exception {
-        int[] p = FreePorts.pick(2);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), p[0], p[1], Map.of());
-        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        admin.createTopics(List.of(new NewTopic(INPUT.topic(), 1, (short) 1), new NewTopic(INTERNAL.topic(), 1, (short) 1)))
-                .all().get();
+        broker = TestBroker.start(dir, Map.of(), new NewTopic(INPUT.topic(), 1, (short) 1),
+                new NewTopic(INTERNAL.topic(), 1, (short) 1));
     }
 
     @AfterAll
     static void stop() {
-        admin.close();
-        kafka.close();
+        broker.close();
     }
 
     /**
@@ -54,9 +48,9 @@ class LagTest {
      */
     @Test
     void anInternalPartitionTheGroupHasNotCommittedYetCountsFromItsStart() throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.kafka.bootstrapServers(),
                 "transactional.id", "input-task"), new StringSerializer(), new StringSerializer());
-             KafkaConsumer<String, String> member = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+             KafkaConsumer<String, String> member = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.kafka.bootstrapServers(),
                      "group.id", GROUP, "enable.auto.commit", false, "isolation.level", "read_committed"),
                      new StringDeserializer(), new StringDeserializer())) {
             producer.initTransactions();
@@ -71,14 +65,14 @@ class LagTest {
                 member.poll(Duration.ofMillis(100));
                 return member.assignment().contains(INTERNAL);
             });
-            long inputEnd = admin.listOffsets(Map.of(INPUT, org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get()
+            long inputEnd = broker.admin.listOffsets(Map.of(INPUT, OffsetSpec.latest())).all().get()
                     .get(INPUT).offset();
             member.commitSync(Map.of(INPUT, new OffsetAndMetadata(inputEnd)));
 
-            assertThat(Lag.remaining(admin, GROUP, Set.of(INPUT))).as("five sightings, one transaction marker").isEqualTo(5);
+            assertThat(Lag.remaining(broker.admin, GROUP, Set.of(INPUT))).as("five sightings, one transaction marker").isEqualTo(5);
 
             member.commitSync(Map.of(INPUT, new OffsetAndMetadata(inputEnd), INTERNAL, new OffsetAndMetadata(6)));
-            assertThat(Lag.remaining(admin, GROUP, Set.of(INPUT))).isZero();
+            assertThat(Lag.remaining(broker.admin, GROUP, Set.of(INPUT))).isZero();
         }
     }
 }
