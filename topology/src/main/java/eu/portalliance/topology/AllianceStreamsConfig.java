@@ -22,7 +22,9 @@ public final class AllianceStreamsConfig {
         // An alert crosses two transactions (the sightings repartition, then the alerts topic): it waits about two
         // commit intervals. At 50 ms rather than exactly-once's 100, event → alert at 300 events/s took p50 169 and
         // 177 ms against 237 and 248 (bench, alternated); throughput and backtest were 5-10 % lower, within the runs'
-        // spread. A replay that wants throughput alone can set more (topology --config commit.interval.ms=…).
+        // spread. A replay that wants throughput alone can set more (topology --config commit.interval.ms=…). 25 ms
+        // took about 20 ms off p50 at 300 events/s but nothing reliable at 2,000 (p50 124, 228 and 582 ms against
+        // 154, 337 and 138; alternated), where its commits cost about 5 % of throughput.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
