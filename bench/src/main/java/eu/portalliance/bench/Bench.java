@@ -212,7 +212,7 @@ public final class Bench implements Callable<Integer> {
                     Instant start = Instant.parse("2024-06-03T00:00:00Z").plus(Duration.ofDays(28L * (round - 1)));
                     List<Serialized> batch = serialize(new Simulator(new Simulator.Settings(1 + round,
                             KnownPorts.allianceLocodes(), start, perRound / 28.0)).take(perRound), client);
-                    double jit0 = CompilerCpu.seconds();
+                    Map<String, Long> jit0 = CompilerCpu.now();
                     long t0 = System.nanoTime();
                     long done = sendAndAwaitCaughtUp(admin, "bench-warmup", batch);
                     System.out.printf("warm-up round %d: %,d events through the topology in %.1f s%s%n", round, batch.size(),
@@ -244,13 +244,12 @@ public final class Bench implements Callable<Integer> {
             return;
         }
         long t0 = System.nanoTime();
-        double last = CompilerCpu.seconds();
+        Map<String, Long> last = CompilerCpu.now();
         int quiet = 0;
         while (quiet < 3 && secs(System.nanoTime() - t0) < 120) {
             Thread.sleep(1000);
-            double now = CompilerCpu.seconds();
-            quiet = now - last < 0.1 ? quiet + 1 : 0;
-            last = now;
+            quiet = CompilerCpu.secondsSince(last) < 0.1 ? quiet + 1 : 0;
+            last = CompilerCpu.now();
         }
         System.out.printf("JIT quiet after %.1f s%n", secs(System.nanoTime() - t0));
     }
@@ -267,7 +266,7 @@ public final class Bench implements Callable<Integer> {
             // The warm-up wrote its own alerts to the same topic: count only what this run adds.
             Map<TopicPartition, Long> alertsBefore = alertEnds();
             BrokerTraffic before = BrokerTraffic.now();
-            double jitBefore = CompilerCpu.seconds();
+            Map<String, Long> jitBefore = CompilerCpu.now();
             long t0 = System.nanoTime();
             long done = sendAndAwaitCaughtUp(admin, "bench-live", history);
             liveEvents += history.size();

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * CPU time of this JVM's JIT compiler threads, read from Linux's per-thread accounting. The JVM's own
  * {@code CompilationMXBean} adds up how long compilations took, not the CPU they used: on a busy two-core machine a
- * compilation waits for a core, and that figure reads as more than a core. On bigger machines the JVM stops idle
- * extra compiler threads, and a thread that ended takes its time with it: the figure is then a lower bound.
+ * compilation waits for a core, and that figure reads as more than a core. The JVM may stop idle compiler threads
+ * (always with {@code -XX:-TieredCompilation} or on bigger machines), and a thread that ended takes its time with it:
+ * readings are kept per thread, so the figure is then a lower bound, never negative (a sum over the threads alive at
+ * each end read -159 % of a core once).
  */
 final class CompilerCpu {
     /** Linux's USER_HZ: the unit of utime and stime in /proc, 100 on every mainstream kernel build. */
@@ -24,32 +28,49 @@ final class CompilerCpu {
         return Files.isDirectory(Path.of("/proc/self/task"));
     }
 
-    /** The compiler threads' CPU since {@code before} (a {@link #seconds} reading), in % of a core over the seconds. */
-    static double percentOfACore(double before, double wallSeconds) {
-        return 100 * (seconds() - before) / wallSeconds;
+    /** The compiler threads' CPU since {@code before} (a {@link #now} reading), in % of a core over the seconds. */
+    static double percentOfACore(Map<String, Long> before, double wallSeconds) {
+        return 100 * secondsSince(before) / wallSeconds;
     }
 
-    /** Seconds of CPU the compiler threads have used so far; 0 where /proc is not there to read. */
-    static double seconds() {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.mapToLong(CompilerCpu::compilerTicks).sum() / TICKS_PER_SECOND;
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
+    /** Seconds of CPU the compiler threads used since {@code before}: each live thread's ticks beyond its own reading. */
+    static double secondsSince(Map<String, Long> before) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : now().entrySet()) {
+            ticks += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
         }
+        return ticks / TICKS_PER_SECOND;
     }
 
+    /** Each compiler thread's CPU ticks so far, by thread id; empty where /proc is not there to read. */
+    static Map<String, Long> now() {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                long t = compilerTicks(task);
+                if (t >= 0) {
+                    ticks.put(task.getFileName().toString(), t);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of();
+        }
+        return ticks;
+    }
+
+    /** The thread's user and system ticks; -1 for a thread that is not a compiler thread or has ended. */
     private static long compilerTicks(Path task) {
         try {
             String name = Files.readString(task.resolve("comm")).strip();
             if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
-                return 0;
+                return -1;
             }
             String stat = Files.readString(task.resolve("stat"));
             // The name field is in parentheses and may hold spaces: count fields from after it.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException e) {
-            return 0; // the thread ended between the listing and the read
+            return -1; // the thread ended between the listing and the read
         }
     }
 }
