@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * CPU time of this JVM's JIT compiler threads, read from Linux's per-thread accounting. The JVM's own
  * {@code CompilationMXBean} adds up how long compilations took, not the CPU they used: on a busy two-core machine a
  * compilation waits for a core, and that figure reads as more than a core. The JVM may stop idle compiler threads
- * (always with {@code -XX:-TieredCompilation} or on bigger machines), and a thread that ended takes its time with it:
+ * (here it did with {@code -XX:-TieredCompilation} and with C1 alone), and a thread that ended takes its time with it:
  * readings are kept per thread, so the figure is then a lower bound, never negative (a sum over the threads alive at
  * each end read -159 % of a core once).
  */
