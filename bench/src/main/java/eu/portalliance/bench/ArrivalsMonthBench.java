@@ -28,7 +28,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -84,10 +83,10 @@ final class ArrivalsMonthBench {
         long sent = 0;
         long reported = 0;
         try (Admin admin = bench.admin()) {
-            List<TopicPartition> outputs = partitions(admin, ports.stream().map(Topics::scanRecommendations).toList());
-            List<TopicPartition> alerts = partitions(admin, ports.stream().map(Topics::alertsFor).toList());
+            List<TopicPartition> outputs = Offsets.partitions(admin, ports.stream().map(Topics::scanRecommendations).toList());
+            List<TopicPartition> alerts = Offsets.partitions(admin, ports.stream().map(Topics::alertsFor).toList());
             startAtEnd(admin, group, ports);
-            Map<TopicPartition, Long> alertsFrom = ends(admin, alerts);
+            Map<TopicPartition, Long> alertsFrom = Offsets.ends(admin, alerts);
             try (AllianceStreams topology = bench.startTopology(group);
                  KafkaConsumer<String, ScanRecommendation> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bench.bootstrap(),
                          "isolation.level", "read_committed", "max.poll.records", 5000), new StringDeserializer(),
@@ -100,7 +99,7 @@ final class ArrivalsMonthBench {
                 // Every result and tally counted: the notices a judgement writes are committed with its tallies.
                 java.util.Set<TopicPartition> counted = resultPartitions(ports);
                 for (String tallies : List.of("arrival-tallies-by-origin", "result-tallies-by-origin", "surge-tallies-by-origin")) {
-                    counted.addAll(partitions(admin, List.of(group + "-" + tallies + "-repartition")));
+                    counted.addAll(Offsets.partitions(admin, List.of(group + "-" + tallies + "-repartition")));
                 }
                 long t0 = System.nanoTime();
                 for (List<ArrivalNotice> week : weeks) {
@@ -221,10 +220,10 @@ final class ArrivalsMonthBench {
     /** The fresh topology starts at the end of everything the earlier runs wrote, so it screens this month alone. */
     private void startAtEnd(Admin admin, String group, List<String> ports) throws Exception {
         List<TopicPartition> inputs = new ArrayList<>(bench.inputPartitions());
-        inputs.addAll(partitions(admin, ports.stream().map(Topics::arrivals).toList()));
+        inputs.addAll(Offsets.partitions(admin, ports.stream().map(Topics::arrivals).toList()));
         inputs.addAll(resultPartitions(ports));
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        ends(admin, inputs).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
+        Offsets.ends(admin, inputs).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
         admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 
@@ -234,17 +233,4 @@ final class ArrivalsMonthBench {
         return out;
     }
 
-    private static List<TopicPartition> partitions(Admin admin, List<String> topics) throws Exception {
-        List<TopicPartition> out = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
-                d.partitions().forEach(p -> out.add(new TopicPartition(name, p.partition()))));
-        return out;
-    }
-
-    private static Map<TopicPartition, Long> ends(Admin admin, List<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, Long> out = new HashMap<>();
-        admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                .all().get().forEach((tp, info) -> out.put(tp, info.offset()));
-        return out;
-    }
 }

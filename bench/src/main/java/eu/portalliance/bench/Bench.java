@@ -53,7 +53,6 @@ import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -250,8 +249,9 @@ public final class Bench implements Callable<Integer> {
         int quiet = 0;
         while (quiet < 3 && secs(System.nanoTime() - t0) < 120) {
             Thread.sleep(1000);
-            quiet = CompilerCpu.secondsSince(last) < 0.1 ? quiet + 1 : 0;
-            last = CompilerCpu.now();
+            Map<String, Long> now = CompilerCpu.now();
+            quiet = CompilerCpu.secondsBetween(last, now) < 0.1 ? quiet + 1 : 0;
+            last = now;
         }
         System.out.printf("JIT quiet after %.1f s%n", secs(System.nanoTime() - t0));
     }
@@ -387,19 +387,13 @@ public final class Bench implements Callable<Integer> {
 
     /** The end offset of every input partition. */
     private Map<TopicPartition, Long> inputEnds(Admin admin) throws Exception {
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(inputPartitions().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                .all().get().forEach((tp, end) -> ends.put(tp, end.offset()));
-        return ends;
+        return Offsets.ends(admin, inputPartitions());
     }
 
     /** Records (and transaction markers) on the screening intelligence topic: what a fresh instance reads first. */
     private static long intelligenceEnd(Admin admin) throws Exception {
-        List<TopicPartition> parts = admin.describeTopics(List.of(Topics.SCREENING_INTELLIGENCE)).allTopicNames().get()
-                .get(Topics.SCREENING_INTELLIGENCE).partitions().stream()
-                .map(p -> new TopicPartition(Topics.SCREENING_INTELLIGENCE, p.partition())).toList();
-        return admin.listOffsets(parts.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get()
-                .values().stream().mapToLong(o -> o.offset()).sum();
+        return Offsets.ends(admin, Offsets.partitions(admin, List.of(Topics.SCREENING_INTELLIGENCE))).values().stream()
+                .mapToLong(Long::longValue).sum();
     }
 
     /** Every partition of the alerts topic, assigned to {@code consumer}. */

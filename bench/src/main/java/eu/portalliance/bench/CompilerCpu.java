@@ -35,8 +35,13 @@ final class CompilerCpu {
 
     /** Seconds of CPU the compiler threads used since {@code before}: each live thread's ticks beyond its own reading. */
     static double secondsSince(Map<String, Long> before) {
+        return secondsBetween(before, now());
+    }
+
+    /** Seconds of CPU the compiler threads used between two {@link #now} readings. */
+    static double secondsBetween(Map<String, Long> before, Map<String, Long> after) {
         long ticks = 0;
-        for (Map.Entry<String, Long> thread : now().entrySet()) {
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
             ticks += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
         }
         return ticks / TICKS_PER_SECOND;
