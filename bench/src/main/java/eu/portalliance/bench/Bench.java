@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -450,18 +451,17 @@ public final class Bench implements Callable<Integer> {
             // alliance makes. The same traffic, unmeasured, takes it there first; the probes then meet a topology in
             // step with the clock.
             long leadStart = System.nanoTime();
-            for (long i = 0; i < (long) rate * leadIn; i++) {
-                SimEvent e = it.next();
-                producer.send(new ProducerRecord<>(e.topic(), null, serializer.serialize(e.topic(), e.event())));
+            long leadEvents = (long) rate * leadIn;
+            for (long i = 0; i < leadEvents; i++) {
+                sendNext(producer, it, serializer);
                 pace(leadStart, i, rate);
             }
             producer.flush();
-            liveEvents += (long) rate * leadIn;
+            liveEvents += leadEvents;
             Lag.awaitCaughtUp(admin, "bench-live", inputPartitions(), 300);
             t0 = System.nanoTime();
             for (long i = 0; i < total; i++) {
-                SimEvent e = it.next();
-                producer.send(new ProducerRecord<>(e.topic(), null, serializer.serialize(e.topic(), e.event())));
+                sendNext(producer, it, serializer);
                 if (i % 500 == 250) {
                     probes++;
                     String container = eu.portalliance.ids.ContainerNumber.of("PRBU", ++probeSerial);
@@ -491,6 +491,13 @@ public final class Bench implements Callable<Integer> {
         report.add("latency p99 @" + rate + "/s", histogram.getValueAtPercentile(99) / 1000.0, "ms", "event → alert, read_committed");
         report.add("latency p99.9 @" + rate + "/s", histogram.getValueAtPercentile(99.9) / 1000.0, "ms", "");
         report.add("latency max @" + rate + "/s", histogram.getMaxValue() / 1000.0, "ms", "");
+    }
+
+    /** Sends the background's next event to its port's topic. */
+    private static void sendNext(KafkaProducer<String, byte[]> producer, Iterator<SimEvent> events,
+                                 AvroSerializer<SpecificRecord> serializer) {
+        SimEvent e = events.next();
+        producer.send(new ProducerRecord<>(e.topic(), null, serializer.serialize(e.topic(), e.event())));
     }
 
     /** Waits until the {@code i}-th event after {@code start} is due at {@code rate} events/s. */
