@@ -270,12 +270,22 @@ public final class Bench implements Callable<Integer> {
             Map<TopicPartition, Long> alertsBefore = alertEnds();
             BrokerTraffic before = BrokerTraffic.now();
             Map<String, Long> jitBefore = CompilerCpu.now();
+            ThreadCpu.Reading cpuBefore = ThreadCpu.now("bench-live");
             long t0 = System.nanoTime();
             long done = sendAndAwaitCaughtUp(admin, "bench-live", history);
             liveEvents += history.size();
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
+            if (ThreadCpu.available()) {
+                Map<String, Double> cpu = ThreadCpu.millisSince(cpuBefore);
+                double all = cpu.values().stream().mapToDouble(d -> d).sum();
+                report.add("CPU per event", 1000 * all / history.size(), "µs/event", "this JVM during the throughput run, by "
+                        + "kind of thread in µs/event: " + cpu.entrySet().stream().map(e -> String.format("%s %.0f", e.getKey(),
+                                1000 * e.getValue() / history.size())).collect(Collectors.joining(", ")));
+                report.add("stream thread CPU", 1000 * cpu.get(ThreadCpu.STREAM) / history.size(), "µs/event",
+                        "the topology's stream threads alone: what a change to its processing changes");
+            }
             if (CompilerCpu.available()) {
                 report.add("JIT during the run", CompilerCpu.percentOfACore(jitBefore, secs(done - t0)), "% of a core",
                         "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
