@@ -25,7 +25,7 @@ import eu.portalliance.serde.AvroSerde;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.CaseState;
-import eu.portalliance.topology.avro.PortOrigins;
+import eu.portalliance.topology.avro.OriginWeek;
 import eu.portalliance.topology.avro.SightingSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,7 +42,7 @@ public final class AllianceSerdes {
     public final Serde<Sighting> sighting;
     public final Serde<SightingSet> sightingSet;
     public final Serde<CaseState> caseState;
-    public final Serde<PortOrigins> portOrigins;
+    public final Serde<OriginWeek> originWeek;
     public final Serde<Delivery> delivery;
     public final Serde<RouteWindow> routeWindow;
     public final Serde<Subscription> subscription;
@@ -70,7 +70,7 @@ public final class AllianceSerdes {
         sighting = AvroSerde.value(registry, Sighting.class);
         sightingSet = AvroSerde.value(registry, SightingSet.class);
         caseState = AvroSerde.value(registry, CaseState.class);
-        portOrigins = AvroSerde.value(registry, PortOrigins.class);
+        originWeek = AvroSerde.value(registry, OriginWeek.class);
         delivery = AvroSerde.value(registry, Delivery.class);
         routeWindow = AvroSerde.value(registry, RouteWindow.class);
         subscription = AvroSerde.value(registry, Subscription.class);

@@ -40,7 +40,7 @@ import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.avro.Delivery;
 import eu.portalliance.topology.avro.CaseState;
 import eu.portalliance.topology.avro.IntelligenceFact;
-import eu.portalliance.topology.avro.PortOrigins;
+import eu.portalliance.topology.avro.OriginWeek;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingSet;
@@ -233,13 +233,13 @@ public final class AllianceTopology {
                 .withLoggingEnabled(STAMPED_ON_ARRIVAL));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_CASES), serdes.key, serdes.caseState)
                 .withCachingDisabled());
-        // One key per port, updated by every container sighting: the cache folds a commit interval's updates into one
-        // changelog record per port.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PORT_ORIGINS), serdes.key, serdes.portOrigins)
+        // One key per port and week, updated by every container sighting: the cache folds a commit interval's updates
+        // into one changelog record per port.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PORT_ORIGINS), serdes.key, serdes.originWeek)
                 .withCachingEnabled());
         written(changelog(ENTITY_SIGHTINGS), SightingSet.getClassSchema());
         written(changelog(ENTITY_CASES), CaseState.getClassSchema());
-        written(changelog(PORT_ORIGINS), PortOrigins.getClassSchema());
+        written(changelog(PORT_ORIGINS), OriginWeek.getClassSchema());
         return repartitioned(sightings, "sightings-by-entity")
                 .process(() -> new EntityCorrelator(ENTITY_SIGHTINGS, ENTITY_CASES, PORT_ORIGINS, entityRules(config),
                                 config.entityWindow(), retention, config.seizuresPerFlag()),

@@ -17,7 +17,7 @@ class TopologyShapeTest {
         // Generated names look like KSTREAM-MAP-0000000012 or KSTREAM-AGGREGATE-STATE-STORE-0000000007.
         assertThat(description).doesNotContainPattern("[A-Z]+-[A-Z-]+-\\d{10}");
         assertThat(description).contains("validate-seizures", "sightings-by-entity", "correlate-entities",
-                "entity-sightings", "entity-cases", "port-origins", "route-windows", "alerts-sink", "alerts-table-source",
+                "entity-sightings", "entity-cases", "port-origin-weeks", "route-windows", "alerts-sink", "alerts-table-source",
                 "deliveries-by-recipient", "apply-daily-caps", "validate-arrivals", "screen-arrivals", "screening-intelligence",
                 "screening-profiles", "scan-recommendations-sink", "sighting-intelligence-sink", "case-intelligence-sink");
     }

@@ -2,9 +2,7 @@ package eu.portalliance.topology.cases;
 
 import eu.portalliance.ids.UnLocode;
 import eu.portalliance.topology.avro.OriginWeek;
-import eu.portalliance.topology.avro.PortOrigins;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,7 @@ import java.util.OptionalDouble;
 /**
  * A port's origin mix: the share of its flagged and seized containers that came from each origin country over the last
  * weeks. A route from an origin that is half a port's traffic is routine there; the same route into a port that never
- * sees it is not.
+ * sees it is not. The mix is kept week by week ({@link PortOriginWeeks}); this class is its arithmetic.
  */
 public final class OriginMix {
     static final long WEEK = Duration.ofDays(7).toMillis();
@@ -30,49 +28,48 @@ public final class OriginMix {
         return UnLocode.isValid(origin) ? UnLocode.country(origin) : origin;
     }
 
-    /**
-     * {@code mix} with one more container whose route touches {@code route}'s countries (loading and transshipment, each
-     * once) at {@code time}, weeks older than the span dropped. Transshipment counts: cargo through Panama is routine at a
-     * port where a tenth of the boxes come that way, whatever their port of loading.
-     */
-    public static PortOrigins add(PortOrigins mix, List<String> route, long time) {
-        long week = Math.floorDiv(time, WEEK) * WEEK;
-        List<OriginWeek> weeks = new ArrayList<>(mix == null ? List.of() : mix.getWeeks());
-        OriginWeek current = weeks.stream().filter(w -> w.getWeekStart() == week).findFirst().orElse(null);
-        if (current == null) {
-            current = new OriginWeek(week, new HashMap<>());
-            weeks.add(current);
-            weeks.sort((a, b) -> Long.compare(a.getWeekStart(), b.getWeekStart()));
-        }
-        Map<String, Integer> counts = new HashMap<>(current.getCounts());
-        route.stream().map(OriginMix::country).distinct().forEach(c -> counts.merge(c, 1, Integer::sum));
-        counts.merge(CONTAINERS, 1, Integer::sum);
-        current.setCounts(counts);
-        long newest = weeks.get(weeks.size() - 1).getWeekStart();
-        weeks.removeIf(w -> w.getWeekStart() < newest - (WEEKS + 1) * WEEK);
-        return new PortOrigins(weeks);
+    /** The start of the week {@code time} falls in. */
+    static long weekOf(long time) {
+        return Math.floorDiv(time, WEEK) * WEEK;
     }
 
     /**
-     * The share of containers whose route touched {@code origin}'s country, in the thirteen weeks before last week as seen
-     * from {@code time}; empty when the port saw nothing then (no baseline yet). The current and the last week are left out: events still arrive
-     * for them, from other partitions and late ports, and counting them would make the same input score differently with
-     * the order it arrived in.
+     * {@code week} (null when the port has none yet for {@code time}'s week) with one more container whose route touches
+     * {@code route}'s countries (loading and transshipment, each once). Transshipment counts: cargo through Panama is
+     * routine at a port where a tenth of the boxes come that way, whatever their port of loading.
      */
-    public static OptionalDouble share(PortOrigins mix, String origin, long time) {
-        if (mix == null) {
-            return OptionalDouble.empty();
+    static OriginWeek add(OriginWeek week, List<String> route, long time) {
+        Map<String, Integer> counts = week == null ? new HashMap<>() : new HashMap<>(week.getCounts());
+        route.stream().map(OriginMix::country).distinct().forEach(c -> counts.merge(c, 1, Integer::sum));
+        counts.merge(CONTAINERS, 1, Integer::sum);
+        return new OriginWeek(weekOf(time), counts);
+    }
+
+    /**
+     * The starts of the thirteen weeks before last week as seen from {@code time}: the current and the last week are left
+     * out, because events still arrive for them, from other partitions and late ports, and counting them would make the
+     * same input score differently with the order it arrived in.
+     */
+    static long[] baselineWeeks(long time) {
+        long lastWeek = weekOf(time) - WEEK;
+        long[] weeks = new long[WEEKS];
+        for (int i = 0; i < WEEKS; i++) {
+            weeks[i] = lastWeek - (WEEKS - i) * WEEK;
         }
+        return weeks;
+    }
+
+    /**
+     * The share of containers whose route touched {@code origin}'s country in {@code weeks} (the port's weeks of
+     * {@link #baselineWeeks}, those it has); empty when the port saw nothing then (no baseline yet).
+     */
+    public static OptionalDouble share(List<OriginWeek> weeks, String origin) {
         String country = country(origin);
-        long lastWeek = Math.floorDiv(time, WEEK) * WEEK - WEEK;
-        long from = lastWeek - WEEKS * WEEK;
         long of = 0;
         long all = 0;
-        for (OriginWeek w : mix.getWeeks()) {
-            if (w.getWeekStart() >= from && w.getWeekStart() < lastWeek) {
-                all += w.getCounts().getOrDefault(CONTAINERS, 0);
-                of += w.getCounts().getOrDefault(country, 0);
-            }
+        for (OriginWeek w : weeks) {
+            all += w.getCounts().getOrDefault(CONTAINERS, 0);
+            of += w.getCounts().getOrDefault(country, 0);
         }
         return all == 0 ? OptionalDouble.empty() : OptionalDouble.of(of / (double) all);
     }

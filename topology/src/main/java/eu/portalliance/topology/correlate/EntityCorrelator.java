@@ -8,7 +8,7 @@ import eu.portalliance.avro.RuleHit;
 import eu.portalliance.topology.avro.CaseComponent;
 import eu.portalliance.topology.avro.CaseState;
 import eu.portalliance.topology.avro.EvidenceRef;
-import eu.portalliance.topology.avro.PortOrigins;
+import eu.portalliance.topology.avro.OriginWeek;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.avro.SightingKind;
 import eu.portalliance.topology.avro.SightingSet;
@@ -16,6 +16,7 @@ import eu.portalliance.topology.cases.CaseAlerts;
 import eu.portalliance.topology.cases.CaseGraph;
 import eu.portalliance.topology.cases.CaseScore;
 import eu.portalliance.topology.cases.OriginMix;
+import eu.portalliance.topology.cases.PortOriginWeeks;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.reference.Reference;
 import eu.portalliance.topology.rules.Evidence;
@@ -60,7 +61,7 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
     private ProcessorContext<String, Alert> context;
     private WindowStore<String, SightingSet> sightings;
     private KeyValueStore<String, CaseState> cases;
-    private KeyValueStore<String, PortOrigins> origins;
+    private PortOriginWeeks origins;
     private Reference reference;
     private CaseAlerts alerts;
     private Sensor late;
@@ -87,7 +88,7 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         this.context = context;
         this.sightings = context.getStateStore(sightingsStore);
         this.cases = context.getStateStore(casesStore);
-        this.origins = context.getStateStore(originsStore);
+        this.origins = new PortOriginWeeks(context.<KeyValueStore<String, OriginWeek>>getStateStore(originsStore));
         this.reference = Reference.in(context);
         this.alerts = new CaseAlerts(reference.riskOrigins());
         late = context.metrics().addRateTotalSensor("alliance", "correlate-entities", "late-sightings", Sensor.RecordingLevel.INFO);
@@ -111,7 +112,7 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         newestSeen = Math.max(newestSeen, t);
         EntityType type = EntityRef.fromStoreKey(key).type();
         if (type == EntityType.CONTAINER && !sighting.getRouteCodes().isEmpty()) {
-            origins.put(sighting.getPort(), OriginMix.add(origins.get(sighting.getPort()), sighting.getRouteCodes(), t));
+            origins.count(sighting.getPort(), sighting.getRouteCodes(), t);
         }
         List<Sighting> now = new ArrayList<>(sameTime == null ? List.of() : sameTime.getSightings());
         now.add(sighting);
@@ -236,12 +237,12 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         double most = 0;
         for (Sighting s : evidence) {
             long t = s.getEventTime().toEpochMilli();
-            PortOrigins mix = null;
+            List<OriginWeek> mix = null;
             for (String code : s.getRouteCodes()) {
                 RiskLevel level = alerts.risk(List.of(code), t).level();
                 if (level != RiskLevel.NONE) {
-                    mix = mix == null ? origins.get(s.getPort()) : mix;
-                    most = Math.max(most, CaseScore.unusualRisk(level, OriginMix.share(mix, code, t)));
+                    mix = mix == null ? origins.baseline(s.getPort(), t) : mix;
+                    most = Math.max(most, CaseScore.unusualRisk(level, OriginMix.share(mix, code)));
                 }
             }
         }

@@ -23,8 +23,11 @@ public final class AllianceStores {
     public static final String RULE_PRECISION_ALL = "rule-precision-all";
     /** Each entity's cases: the findings connected over its sightings. */
     public static final String ENTITY_CASES = "entity-cases";
-    /** Each port's origin mix over the last weeks (this task's sample of the traffic). */
-    public static final String PORT_ORIGINS = "port-origins";
+    /**
+     * Each port's origin mix over the last weeks, one record per port and week (this task's sample of the traffic).
+     * (Named apart from the store of one record per port it replaced: the changelog's value schema changed.)
+     */
+    public static final String PORT_ORIGINS = "port-origin-weeks";
 
     /**
      * Every instance's copy of alliance.screening.intelligence.v1: what the alliance knows per entity and kind. (Named

@@ -4,13 +4,13 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.CaseStatus;
 import eu.portalliance.avro.EntityType;
 import eu.portalliance.avro.RuleHit;
-import eu.portalliance.topology.avro.PortOrigins;
+import eu.portalliance.topology.avro.OriginWeek;
 import eu.portalliance.topology.avro.RouteWindow;
 import eu.portalliance.topology.avro.Sighting;
 import eu.portalliance.topology.cases.CaseAlerts;
 import eu.portalliance.topology.cases.CaseIds;
 import eu.portalliance.topology.cases.CaseScore;
-import eu.portalliance.topology.cases.OriginMix;
+import eu.portalliance.topology.cases.PortOriginWeeks;
 import eu.portalliance.topology.query.EntityRef;
 import eu.portalliance.topology.query.RouteKey;
 import eu.portalliance.topology.reference.Reference;
@@ -56,7 +56,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
     private ProcessorContext<String, Alert> context;
     private TimestampedWindowStore<String, RouteWindow> windows;
     private KeyValueStore<String, Long> progress;
-    private KeyValueStore<String, PortOrigins> origins;
+    private PortOriginWeeks origins;
     private Reference reference;
     private Sensor tooOld;
     private Sensor rejudged;
@@ -78,7 +78,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
         this.context = context;
         this.windows = context.getStateStore(windowStoreName);
         this.progress = context.getStateStore(progressStoreName);
-        this.origins = context.getStateStore(originsStoreName);
+        this.origins = new PortOriginWeeks(context.<KeyValueStore<String, OriginWeek>>getStateStore(originsStoreName));
         this.reference = Reference.in(context);
         this.alerts = new CaseAlerts(reference.riskOrigins());
         tooOld = context.metrics().addRateTotalSensor("alliance", "detect-route-surges", "expired-seizures", Sensor.RecordingLevel.INFO);
@@ -169,7 +169,7 @@ public final class RouteSurgeDetector implements Processor<String, Sighting, Str
 
     private void publish(RouteKey route, long start, Finding f, CaseScore.Surge surge, int revision, CaseStatus status, long firstRaisedAt) {
         List<RuleHit> hits = List.of(new RuleHit(rule.id(), rule.version(), f.type(), f.reasons()));
-        var share = OriginMix.share(origins.get(route.port()), route.origin(), f.evidence().lastEventTime());
+        var share = origins.share(route.port(), route.origin(), f.evidence().lastEventTime());
         double unusual = CaseScore.unusualRisk(alerts.risk(List.of(route.origin()), f.evidence().lastEventTime()).level(), share);
         int seizures = f.evidence().eventIds().size();
         Alert alert = alerts.alert(new CaseAlerts.Draft(CaseIds.ofRouteWindow(route.toString(), start), revision, status, null,

@@ -2,7 +2,7 @@ package eu.portalliance.topology.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.portalliance.topology.avro.PortOrigins;
+import eu.portalliance.topology.avro.OriginWeek;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,43 +11,38 @@ class OriginMixTest {
     static final long WEEK = Duration.ofDays(7).toMillis();
 
     @Test
-    void sharesByCountryOverThirteenCompleteWeeksBeforeLastWeek() {
-        PortOrigins mix = null;
-        for (int i = 0; i < 3; i++) {
-            mix = OriginMix.add(mix, List.of("ECGYE"), i * WEEK);
-        }
-        mix = OriginMix.add(mix, List.of("ECPSJ"), 3 * WEEK);
-        mix = OriginMix.add(mix, List.of("CNSHA"), 3 * WEEK + 1);
-        assertThat(OriginMix.share(mix, "ECGYE", 5 * WEEK)).hasValue(0.8);
-        assertThat(OriginMix.share(mix, "CN", 5 * WEEK)).hasValue(0.2);
-        assertThat(OriginMix.share(null, "EC", 0)).as("no baseline").isEmpty();
-        assertThat(OriginMix.share(mix, "EC", 0)).as("nothing before last week").isEmpty();
+    void sharesByCountryOverTheWeeksGiven() {
+        OriginWeek a = OriginMix.add(OriginMix.add(null, List.of("ECGYE"), 0), List.of("ECGYE"), 1);
+        OriginWeek b = OriginMix.add(OriginMix.add(OriginMix.add(null, List.of("ECGYE"), WEEK),
+                List.of("ECPSJ"), WEEK + 1), List.of("CNSHA"), WEEK + 2);
+        assertThat(OriginMix.share(List.of(a, b), "ECGYE")).hasValue(0.8);
+        assertThat(OriginMix.share(List.of(a, b), "CN")).hasValue(0.2);
+        assertThat(OriginMix.share(List.of(), "EC")).as("no baseline").isEmpty();
     }
 
     @Test
-    void theCurrentAndTheLastWeekDoNotCountYetSoLateArrivalsChangeNothing() {
-        PortOrigins mix = OriginMix.add(null, List.of("ECGYE"), 0);
-        var before = OriginMix.share(mix, "EC", 2 * WEEK + 5);
-        mix = OriginMix.add(mix, List.of("CNSHA"), WEEK + 3);
-        mix = OriginMix.add(mix, List.of("CNSHA"), 2 * WEEK + 1);
-        assertThat(OriginMix.share(mix, "EC", 2 * WEEK + 5)).isEqualTo(before).hasValue(1.0);
+    void aWeekCountsInItsOwnWeekWhateverTheTimeWithinIt() {
+        OriginWeek w = OriginMix.add(null, List.of("ECGYE"), 3 * WEEK + 5);
+        w = OriginMix.add(w, List.of("CNSHA"), 4 * WEEK - 1);
+        assertThat(w.getWeekStart()).isEqualTo(3 * WEEK);
+        assertThat(w.getCounts()).containsEntry("EC", 1).containsEntry("CN", 1).containsEntry(OriginMix.CONTAINERS, 2);
     }
 
     @Test
-    void aTransshipmentCountryCountsAsMuchAsAPortOfLoading() {
-        PortOrigins mix = OriginMix.add(null, List.of("ZADUR", "PABLB"), 0);
-        mix = OriginMix.add(mix, List.of("CNSHA"), 1);
-        mix = OriginMix.add(mix, List.of("PAMIT", "PABLB"), 2);
-        assertThat(OriginMix.share(mix, "PABLB", 2 * WEEK).getAsDouble()).as("two of three boxes came through Panama")
+    void aTransshipmentCountryCountsAsMuchAsAPortOfLoadingAndOncePerContainer() {
+        OriginWeek w = OriginMix.add(null, List.of("ZADUR", "PABLB"), 0);
+        w = OriginMix.add(w, List.of("CNSHA"), 1);
+        w = OriginMix.add(w, List.of("PAMIT", "PABLB"), 2);
+        assertThat(OriginMix.share(List.of(w), "PABLB").getAsDouble()).as("two of three boxes came through Panama")
                 .isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(OriginMix.share(mix, "ZADUR", 2 * WEEK).getAsDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(OriginMix.share(List.of(w), "ZADUR").getAsDouble()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
-    void weeksOlderThanTheSpanAreDropped() {
-        PortOrigins mix = OriginMix.add(null, List.of("ECGYE"), 0);
-        mix = OriginMix.add(mix, List.of("CNSHA"), 20 * WEEK);
-        assertThat(mix.getWeeks()).hasSize(1);
-        assertThat(OriginMix.share(mix, "EC", 22 * WEEK)).hasValue(0.0);
+    void theBaselineIsTheThirteenWeeksBeforeLastWeek() {
+        long[] weeks = OriginMix.baselineWeeks(20 * WEEK + 3);
+        assertThat(weeks).hasSize(13);
+        assertThat(weeks[0]).isEqualTo(6 * WEEK);
+        assertThat(weeks[12]).as("last week (19) and the current one (20) are left out").isEqualTo(18 * WEEK);
     }
 }
