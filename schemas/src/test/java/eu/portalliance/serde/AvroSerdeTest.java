@@ -75,6 +75,21 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aWriteThatFailsHalfwayLeavesNothingForTheNextRecordOnTheThread() {
+        // The encoder is reused per thread: what a failed write had buffered must not open the next record's bytes.
+        AvroSerializer<SeizureReport> seizures = new AvroSerializer<>(registry, false, true);
+        SeizureReport broken = seizure();
+        broken.setDrugType(null); // required, and written after the event id, port, time, container and route
+        assertThatThrownBy(() -> seizures.serialize("t", broken)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("SeizureReport");
+        AvroSerializer<Party> parties = new AvroSerializer<>(registry, false, true);
+        byte[] bytes = parties.serialize("parties", Party.newBuilder().setName("ACME").build());
+        int id = registry.lookup("parties-value", Party.getClassSchema()).id();
+        assertThat(bytes).containsExactly(0, 0, 0, 0, id, 8, 'A', 'C', 'M', 'E', 0, 0);
+        assertThat(new AvroDeserializer<>(registry, Party.class).deserialize("parties", bytes).getName()).isEqualTo("ACME");
+    }
+
+    @Test
     void readsRecordsWrittenWithAnOlderSchema() throws Exception {
         Schema v1 = new Schema.Parser().parse("""
                 {"type":"record","name":"Party","namespace":"eu.portalliance.avro","fields":[
