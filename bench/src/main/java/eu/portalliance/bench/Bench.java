@@ -279,10 +279,8 @@ public final class Bench implements Callable<Integer> {
             report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
             if (ThreadCpu.available()) {
                 Map<String, Double> cpu = ThreadCpu.millisSince(cpuBefore);
-                double all = cpu.values().stream().mapToDouble(d -> d).sum();
-                report.add("CPU per event", 1000 * all / history.size(), "µs/event", "this JVM during the throughput run, by "
-                        + "kind of thread in µs/event: " + cpu.entrySet().stream().map(e -> String.format("%s %.0f", e.getKey(),
-                                1000 * e.getValue() / history.size())).collect(Collectors.joining(", ")));
+                report.add("CPU per event", ThreadCpu.microsPerEvent(cpu, history.size()), "µs/event", "this JVM during the "
+                        + "throughput run, by kind of thread in µs/event: " + ThreadCpu.split(cpu, history.size()));
                 report.add("stream thread CPU", 1000 * cpu.get(ThreadCpu.STREAM) / history.size(), "µs/event",
                         "the topology's stream threads alone: what a change to its processing changes");
             }
@@ -554,6 +552,7 @@ public final class Bench implements Callable<Integer> {
         try (Admin admin = admin()) {
             long stored = inputEnds(admin).values().stream().mapToLong(Long::longValue).sum();
             long facts = intelligenceEnd(admin);
+            ThreadCpu.Reading cpuBefore = ThreadCpu.now("bench-backtest");
             long t0 = System.nanoTime();
             try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.builder(kafka.bootstrapServers(),
                     dir.resolve("state-backtest"), "bench").applicationId("bench-backtest").streamThreads(threads).build(),
@@ -569,6 +568,11 @@ public final class Bench implements Callable<Integer> {
                         + "global store", facts));
                 report.add("backtest: replay", stored / secs(done - running), "events/s", "from running to every input and "
                         + "internal partition committed");
+                if (ThreadCpu.available()) {
+                    Map<String, Double> cpu = ThreadCpu.millisSince(cpuBefore);
+                    report.add("backtest: CPU per event", ThreadCpu.microsPerEvent(cpu, stored), "µs/event", "this JVM from the "
+                            + "new instance's start until it caught up, by kind of thread in µs/event: " + ThreadCpu.split(cpu, stored));
+                }
             }
         }
     }
