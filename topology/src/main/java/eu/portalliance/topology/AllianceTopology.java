@@ -234,7 +234,7 @@ public final class AllianceTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_CASES), serdes.key, serdes.caseState)
                 .withCachingDisabled());
         // One key per port and week, updated by every container sighting: the cache folds a commit interval's updates
-        // into one changelog record per port.
+        // into one changelog record per port and week.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PORT_ORIGINS), serdes.key, serdes.originWeek)
                 .withCachingEnabled());
         written(changelog(ENTITY_SIGHTINGS), SightingSet.getClassSchema());

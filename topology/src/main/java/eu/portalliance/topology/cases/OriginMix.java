@@ -46,22 +46,20 @@ public final class OriginMix {
     }
 
     /**
-     * The starts of the thirteen weeks before last week as seen from {@code time}: the current and the last week are left
-     * out, because events still arrive for them, from other partitions and late ports, and counting them would make the
-     * same input score differently with the order it arrived in.
+     * The thirteen weeks before last week as seen from {@code time}, by the starts of the first and the last of them: the
+     * current and the last week are left out, because events still arrive for them, from other partitions and late ports,
+     * and counting them would make the same input score differently with the order it arrived in.
      */
-    static long[] baselineWeeks(long time) {
-        long lastWeek = weekOf(time) - WEEK;
-        long[] weeks = new long[WEEKS];
-        for (int i = 0; i < WEEKS; i++) {
-            weeks[i] = lastWeek - (WEEKS - i) * WEEK;
+    record Baseline(long firstWeek, long lastWeek) {
+        static Baseline at(long time) {
+            long last = weekOf(time) - 2 * WEEK;
+            return new Baseline(last - (WEEKS - 1) * WEEK, last);
         }
-        return weeks;
     }
 
     /**
      * The share of containers whose route touched {@code origin}'s country in {@code weeks} (the port's weeks of
-     * {@link #baselineWeeks}, those it has); empty when the port saw nothing then (no baseline yet).
+     * {@link Baseline}, those it has); empty when the port saw nothing then (no baseline yet).
      */
     public static OptionalDouble share(List<OriginWeek> weeks, String origin) {
         String country = country(origin);

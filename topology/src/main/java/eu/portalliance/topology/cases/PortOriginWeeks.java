@@ -4,7 +4,6 @@ import eu.portalliance.topology.avro.OriginWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -27,10 +26,11 @@ public final class PortOriginWeeks {
 
     /** Counts one container seen at {@code port} at {@code time} whose route touched {@code route}'s countries. */
     public void count(String port, List<String> route, long time) {
-        String key = key(port, OriginMix.weekOf(time));
+        long weekStart = OriginMix.weekOf(time);
+        String key = key(port, weekStart);
         OriginWeek week = store.get(key);
         if (week == null) {
-            dropWeeksBefore(port, OriginMix.weekOf(time) - (OriginMix.WEEKS + 1) * OriginMix.WEEK);
+            dropWeeksBefore(port, weekStart - (OriginMix.WEEKS + 1) * OriginMix.WEEK);
         }
         store.put(key, OriginMix.add(week, route, time));
     }
@@ -41,14 +41,14 @@ public final class PortOriginWeeks {
     }
 
     /**
-     * The weeks of {@code port}'s mix that its shares at {@code time} count (see {@link OriginMix#baselineWeeks}): one
-     * range read, as most of those weeks a port may not have.
+     * The weeks of {@code port}'s mix that its shares at {@code time} count (see {@link OriginMix.Baseline}): one range
+     * read, as most of those weeks a port may not have.
      */
     public List<OriginWeek> baseline(String port, long time) {
-        long[] baseline = OriginMix.baselineWeeks(time);
+        OriginMix.Baseline baseline = OriginMix.Baseline.at(time);
         List<OriginWeek> weeks = new ArrayList<>(OriginMix.WEEKS);
-        if (baseline[baseline.length - 1] >= 0) {
-            try (KeyValueIterator<String, OriginWeek> it = store.range(key(port, baseline[0]), key(port, baseline[baseline.length - 1]))) {
+        if (baseline.lastWeek() >= 0) {
+            try (KeyValueIterator<String, OriginWeek> it = store.range(key(port, baseline.firstWeek()), key(port, baseline.lastWeek()))) {
                 it.forEachRemaining(kv -> weeks.add(kv.value));
             }
         }
@@ -62,7 +62,7 @@ public final class PortOriginWeeks {
         }
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, OriginWeek> it = store.range(key(port, 0), key(port, weekStart - OriginMix.WEEK))) {
-            it.forEachRemaining((KeyValue<String, OriginWeek> kv) -> old.add(kv.key));
+            it.forEachRemaining(kv -> old.add(kv.key));
         }
         old.forEach(store::delete);
     }

@@ -40,9 +40,9 @@ class OriginMixTest {
 
     @Test
     void theBaselineIsTheThirteenWeeksBeforeLastWeek() {
-        long[] weeks = OriginMix.baselineWeeks(20 * WEEK + 3);
-        assertThat(weeks).hasSize(13);
-        assertThat(weeks[0]).isEqualTo(6 * WEEK);
-        assertThat(weeks[12]).as("last week (19) and the current one (20) are left out").isEqualTo(18 * WEEK);
+        OriginMix.Baseline weeks = OriginMix.Baseline.at(20 * WEEK + 3);
+        assertThat((weeks.lastWeek() - weeks.firstWeek()) / WEEK + 1).as("weeks in the baseline").isEqualTo(13);
+        assertThat(weeks.firstWeek()).isEqualTo(6 * WEEK);
+        assertThat(weeks.lastWeek()).as("last week (19) and the current one (20) are left out").isEqualTo(18 * WEEK);
     }
 }
