@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * A global store holding each key's latest value (a tombstone deletes it), as a global table would, and counting
  * its changes so the readers can keep what they read until the next one. Where a topic's values for one key come
  * from several writers in no fixed order, "latest" is what the topic says it is ({@code replaces}), not the last read.
+ * A value equal to the one stored is no change: a replay or a backtest republishes what the store already holds, and
+ * rewriting it would cost a RocksDB write and make every reader read its entities again.
  */
 public final class KeepLatest<V> implements Processor<String, V, Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(KeepLatest.class);
@@ -48,7 +50,7 @@ public final class KeepLatest<V> implements Processor<String, V, Void, Void> {
             store.delete(record.key());
         } else {
             V stored = store.get(record.key());
-            if (stored != null && !replaces.test(record.value(), stored)) {
+            if (stored != null && (stored.equals(record.value()) || !replaces.test(record.value(), stored))) {
                 return;
             }
             store.put(record.key(), record.value());
