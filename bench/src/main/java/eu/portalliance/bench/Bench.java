@@ -441,7 +441,7 @@ public final class Bench implements Callable<Integer> {
         // The ports' traffic keeps its own clock, a simulated day per hour: it starts far enough back to stay an hour or
         // more behind the probes (an hour old when sent), as ports reporting in near real time do. It used to start 20
         // days back; the first probe then moved the route task's stream time past the grace of every window the
-        // background's seizures fell in, and each of them re-judged closed windows (docs/architecture.md).
+        // background's seizures fell in, and each of them re-judged closed windows (docs/performance.md).
         int leadIn = leadInSeconds();
         Duration simulated = Duration.ofSeconds(24L * (leadIn + latencySeconds));
         Simulator background = new Simulator(new Simulator.Settings(1000 + rate, KnownPorts.allianceLocodes(),
