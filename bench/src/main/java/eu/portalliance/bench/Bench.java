@@ -1,8 +1,5 @@
 package eu.portalliance.bench;
 
-import eu.portalliance.avro.Alert;
-import eu.portalliance.avro.CaseStatus;
-import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.Lag;
@@ -13,7 +10,6 @@ import eu.portalliance.ports.simulation.SimEvent;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
-import eu.portalliance.serde.AvroDeserializer;
 import eu.portalliance.serde.AvroSerializer;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
@@ -24,11 +20,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,22 +29,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -59,9 +45,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -152,9 +136,11 @@ public final class Bench implements Callable<Integer> {
                     history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList());
             warmUp(events, client);
             topologyThroughput(history, client, baseline);
+            LatencyBench latency = new LatencyBench(this, client, latencySeconds);
             for (int rate : rates) {
-                latency(rate, client);
+                latency.measure(rate);
             }
+            liveEvents += latency.eventsSent();
             new HotEntities(this, client, hotEvents).measure();
             footprint(liveEvents);
             backtest();
@@ -186,8 +172,6 @@ public final class Bench implements Callable<Integer> {
     }
 
     private AllianceStreams live;
-    /** Probe containers are numbered across all latency runs, so no run reuses another's (R1 would stay silent). */
-    private int probeSerial;
     /** Events the live topology was given, for state size per event. */
     private long liveEvents;
 
@@ -267,7 +251,7 @@ public final class Bench implements Callable<Integer> {
                     .applicationId("bench-live").streamThreads(threads).build(), client, settings());
             live.awaitRunning(Duration.ofMinutes(2));
             // The warm-up wrote its own alerts to the same topic: count only what this run adds.
-            Map<TopicPartition, Long> alertsBefore = alertEnds();
+            Map<TopicPartition, Long> alertsBefore = CasesWritten.alertEnds(kafka.bootstrapServers());
             BrokerTraffic before = BrokerTraffic.now();
             Map<String, Long> jitBefore = CompilerCpu.now();
             ThreadCpu.Reading cpuBefore = ThreadCpu.now("bench-live");
@@ -289,7 +273,7 @@ public final class Bench implements Callable<Integer> {
                         "CPU of the JIT's compiler threads during the throughput run, after the warm-up");
             }
             // What the run produced, so a faster topology can be seen to raise the same alerts.
-            CasesWritten cases = casesWritten(client, alertsBefore);
+            CasesWritten cases = CasesWritten.since(kafka.bootstrapServers(), client, alertsBefore);
             if (cases.ids() == 0) {
                 throw new IllegalStateException("The throughput run raised no alerts: the group looked caught up before the "
                         + "topology had correlated what it was sent, so its time measures nothing. Check Lag.remaining.");
@@ -334,48 +318,6 @@ public final class Bench implements Callable<Integer> {
         Files.writeString(out.resolve("topics.csv"), csv);
     }
 
-    private Map<TopicPartition, Long> alertEnds() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            return consumer.endOffsets(assignAlerts(consumer));
-        }
-    }
-
-    private record CasesWritten(int ids, long revisions, int open, String digest) {
-    }
-
-    private CasesWritten casesWritten(RestSchemaRegistryClient client, Map<TopicPartition, Long> from) {
-        AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
-        Map<String, Alert> latest = new HashMap<>();
-        long revisions = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = assignAlerts(consumer);
-            parts.forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
-            Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (var r : consumer.poll(Duration.ofMillis(200))) {
-                    Alert a = alerts.deserialize(Topics.ALERTS, r.value());
-                    latest.merge(a.getAlertId(), a, (was, now) -> now.getRevision() >= was.getRevision() ? now : was);
-                    revisions++;
-                }
-            }
-        }
-        TreeMap<String, TreeSet<String>> open = new TreeMap<>();
-        latest.values().stream().filter(a -> a.getStatus() == CaseStatus.OPEN)
-                .forEach(a -> open.put(a.getAlertId(), new TreeSet<>(a.getSourceEventIds())));
-        return new CasesWritten(latest.size(), revisions, open.size(), digest(open.toString()));
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Kafka Streams' dropped-records-total per sub-topology ("0", "1", …), summed over its tasks. */
     private Map<String, Double> droppedRecords() {
         Map<String, Double> bySubtopology = new TreeMap<>();
@@ -406,127 +348,11 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** Every partition of the alerts topic, assigned to {@code consumer}. */
-    private static List<TopicPartition> assignAlerts(KafkaConsumer<?, ?> consumer) {
+    static List<TopicPartition> assignAlerts(KafkaConsumer<?, ?> consumer) {
         List<TopicPartition> parts = consumer.partitionsFor(Topics.ALERTS).stream()
                 .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
         consumer.assign(parts);
         return parts;
-    }
-
-    /** Event → alert latency at a fixed input rate, measured on planted pairs whose alert moment is known. */
-    private void latency(int rate, RestSchemaRegistryClient client) throws Exception {
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> {
-            AvroDeserializer<Alert> alerts = new AvroDeserializer<>(client, Alert.class);
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "isolation.level", "read_committed", "fetch.max.wait.ms", 5), new StringDeserializer(), new ByteArrayDeserializer())) {
-                List<TopicPartition> parts = assignAlerts(consumer);
-                consumer.seekToEnd(parts);
-                parts.forEach(consumer::position);
-                while (running.get()) {
-                    consumer.poll(Duration.ofMillis(20)).forEach(r -> {
-                        Alert a = alerts.deserialize(Topics.ALERTS, r.value());
-                        Long t = sentAt.remove(a.getEntityId());
-                        if (t != null) {
-                            histogram.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
-                        }
-                    });
-                }
-            }
-        }, "latency-watcher");
-        watcher.start();
-        Thread.sleep(500);
-        // The ports' traffic keeps its own clock, a simulated day per hour: it starts far enough back to stay an hour or
-        // more behind the probes (an hour old when sent), as ports reporting in near real time do. It used to start 20
-        // days back; the first probe then moved the route task's stream time past the grace of every window the
-        // background's seizures fell in, and each of them re-judged closed windows (docs/performance.md).
-        int leadIn = leadInSeconds();
-        Duration simulated = Duration.ofSeconds(24L * (leadIn + latencySeconds));
-        Simulator background = new Simulator(new Simulator.Settings(1000 + rate, KnownPorts.allianceLocodes(),
-                Instant.now().minus(Duration.ofHours(2)).minus(simulated), rate * 3600.0));
-        var it = background.events(-1);
-        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(client, false, true);
-        long total = (long) rate * latencySeconds;
-        long t0;
-        int probes = 0;
-        // Kafka's default linger (5 ms since 4.0), as a port's producer would have: with none, every event was a
-        // produce request of its own, 2,000 a second that the broker, on the topology's two cores, had to answer.
-        try (KafkaProducer<String, byte[]> producer = producer(5); Admin admin = admin()) {
-            // The live topology's clock stands where the run before left it (the throughput run's history is from
-            // early 2025): the first seconds of traffic on today's clock close every window it held open, a jump no
-            // alliance makes. The same traffic, unmeasured, takes it there first; the probes then meet a topology in
-            // step with the clock.
-            long leadStart = System.nanoTime();
-            long leadEvents = (long) rate * leadIn;
-            for (long i = 0; i < leadEvents; i++) {
-                sendNext(producer, it, serializer);
-                pace(leadStart, i, rate);
-            }
-            producer.flush();
-            liveEvents += leadEvents;
-            Lag.awaitCaughtUp(admin, "bench-live", inputPartitions(), 300);
-            t0 = System.nanoTime();
-            for (long i = 0; i < total; i++) {
-                sendNext(producer, it, serializer);
-                if (i % 500 == 250) {
-                    probes++;
-                    String container = eu.portalliance.ids.ContainerNumber.of("PRBU", ++probeSerial);
-                    liveEvents += 2;
-                    Instant when = Instant.now().minus(Duration.ofHours(1));
-                    SeizureReport first = probe(container, "BEANR", when, "P" + rate + "-" + probes + "-A");
-                    SeizureReport second = probe(container, "NLRTM", when.plusSeconds(60), "P" + rate + "-" + probes + "-B");
-                    producer.send(new ProducerRecord<>(Topics.seizures("BEANR"), container, serializer.serialize(Topics.seizures("BEANR"), first)));
-                    producer.flush();
-                    sentAt.put(container, System.nanoTime());
-                    producer.send(new ProducerRecord<>(Topics.seizures("NLRTM"), container, serializer.serialize(Topics.seizures("NLRTM"), second)));
-                }
-                pace(t0, i, rate);
-            }
-        }
-        double achieved = total / secs(System.nanoTime() - t0);
-        liveEvents += total;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        running.set(false);
-        watcher.join(5000);
-        String note = String.format("%,d probe alerts at %,.0f events/s offered (%,.0f achieved)%s", histogram.getTotalCount(),
-                (double) rate, achieved, sentAt.isEmpty() ? "" : "; " + sentAt.size() + " probes without alert in 120 s");
-        report.add("latency p50 @" + rate + "/s", histogram.getValueAtPercentile(50) / 1000.0, "ms", note);
-        report.add("latency p99 @" + rate + "/s", histogram.getValueAtPercentile(99) / 1000.0, "ms", "event → alert, read_committed");
-        report.add("latency p99.9 @" + rate + "/s", histogram.getValueAtPercentile(99.9) / 1000.0, "ms", "");
-        report.add("latency max @" + rate + "/s", histogram.getMaxValue() / 1000.0, "ms", "");
-    }
-
-    /** Sends the background's next event to its port's topic. */
-    private static void sendNext(KafkaProducer<String, byte[]> producer, Iterator<SimEvent> events,
-                                 AvroSerializer<SpecificRecord> serializer) {
-        SimEvent e = events.next();
-        producer.send(new ProducerRecord<>(e.topic(), null, serializer.serialize(e.topic(), e.event())));
-    }
-
-    /** Waits until the {@code i}-th event after {@code start} is due at {@code rate} events/s. */
-    private static void pace(long start, long i, int rate) throws InterruptedException {
-        long wait = start + (long) ((i + 1) * 1e9 / rate) - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
-    /** Seconds of unmeasured traffic before each latency run: a fifth of its length, at least two. */
-    private int leadInSeconds() {
-        return Math.max(2, latencySeconds / 5);
-    }
-
-    private static SeizureReport probe(String container, String port, Instant t, String id) {
-        return SeizureReport.newBuilder().setEventId(id).setReportingPort(port).setAgency(eu.portalliance.avro.Agency.CUSTOMS)
-                .setEventTime(t).setContainerNumber(container)
-                .setRoute(eu.portalliance.avro.Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of()).build())
-                .setDrugType(eu.portalliance.avro.DrugType.COCAINE).setKilograms(100)
-                .setHandlingCode(eu.portalliance.avro.HandlingCode.TLP_GREEN).build();
     }
 
     private void footprint(long processed) throws IOException {
@@ -608,7 +434,7 @@ public final class Bench implements Callable<Integer> {
         return producer(10);
     }
 
-    private KafkaProducer<String, byte[]> producer(int lingerMs) {
+    KafkaProducer<String, byte[]> producer(int lingerMs) {
         return new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all",
                 "linger.ms", lingerMs, "batch.size", 65536, "compression.type", "lz4", "enable.idempotence", true),
                 new StringSerializer(), new ByteArraySerializer());
@@ -622,7 +448,7 @@ public final class Bench implements Callable<Integer> {
         return kafka.bootstrapServers();
     }
 
-    private static double secs(long nanos) {
+    static double secs(long nanos) {
         return nanos / 1e9;
     }
 
