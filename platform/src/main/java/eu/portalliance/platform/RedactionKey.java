@@ -1,6 +1,7 @@
 package eu.portalliance.platform;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,23 +34,48 @@ public final class RedactionKey {
             return notPublished(fromEnv.trim(), ENV);
         }
         try {
-            if (Files.exists(file)) {
-                return notPublished(Files.readString(file, StandardCharsets.UTF_8).trim(), file.toString());
+            if (!Files.exists(file)) {
+                create(file);
             }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String key = Base64.getEncoder().encodeToString(random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions protect it
+            String key = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (key.isEmpty()) {
+                throw new UserError("the redaction key file " + file + " is empty: delete it (a new one is made on the next "
+                        + "start) or set " + ENV + ", and give every topology instance the same key");
             }
-            return key;
+            return notPublished(key, file.toString());
         } catch (IOException e) {
             throw new UserError("cannot read or create the redaction key " + file + " (" + e.getMessage()
                     + "): set " + ENV + " or fix the file's permissions");
+        }
+    }
+
+    /**
+     * Writes a fresh key beside {@code file}, owner-only, then links it into place only if no key is there yet.
+     * Instances starting together on one data folder then all read the one key that won, never a file still being
+     * written, and never two different keys (which would give one party two references).
+     */
+    private static void create(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path fresh = Files.createTempFile(dir, file.getFileName().toString(), ".new");
+        try {
+            try {
+                Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions protect it
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(fresh, Base64.getEncoder().encodeToString(random) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.createLink(file, fresh);
+            } catch (UnsupportedOperationException e) {
+                Files.move(fresh, file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another instance made it first: its key stands
+        } finally {
+            Files.deleteIfExists(fresh);
         }
     }
 
