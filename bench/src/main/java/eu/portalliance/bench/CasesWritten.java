@@ -2,6 +2,7 @@ package eu.portalliance.bench;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.CaseStatus;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.registry.SchemaRegistryClient;
 import eu.portalliance.serde.AvroDeserializer;
 import eu.portalliance.topics.Topics;
@@ -45,7 +46,7 @@ record CasesWritten(int ids, long revisions, int open, String digest) {
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     Alert a = alerts.deserialize(Topics.ALERTS, r.value());
-                    latest.merge(a.getAlertId(), a, (was, now) -> now.getRevision() >= was.getRevision() ? now : was);
+                    latest.merge(a.getAlertId(), a, TopicSnapshot::later);
                     revisions++;
                 }
             }
