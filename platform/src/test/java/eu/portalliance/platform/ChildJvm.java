@@ -40,9 +40,22 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm alliance(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /**
+     * With the logging a user gets (the shipped log4j2.xml: the console for what needs them, the rest in the data
+     * folder's log file) rather than the tests' own, which prints everything.
+     */
+    public static ChildJvm allianceAsShipped(String... args) throws IOException {
+        return start(List.of("-Dlog4j2.configurationFile=log4j2.xml"), args);
+    }
+
+    private static ChildJvm start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         command.add("eu.portalliance.platform.cli.AllianceCli");

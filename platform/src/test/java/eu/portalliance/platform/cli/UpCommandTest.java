@@ -54,6 +54,7 @@ class UpCommandTest {
         Path data = dir.resolve("data");
         try (ChildJvm up = ChildJvm.alliance(upArgs(data, p))) {
             up.awaitLine("Press Ctrl-C to stop", START);
+            assertThat(up.output()).noneMatch(l -> l.contains("did not stop cleanly"));
             assertThat(up.output()).anyMatch(l -> l.contains("127.0.0.1:" + p[0]))
                     .anyMatch(l -> l.contains("http://127.0.0.1:" + p[2]))
                     .anyMatch(l -> l.contains("http://127.0.0.1:" + p[3]));
@@ -102,7 +103,8 @@ class UpCommandTest {
         // Same data folder, second start: the broker's log and the schemas are still there.
         try (ChildJvm again = ChildJvm.alliance(upArgs(data, p))) {
             again.awaitLine("Press Ctrl-C to stop", START);
-            assertThat(again.output()).anyMatch(l -> l.contains("Topics           " + Platform.allTopics().size()));
+            assertThat(again.output()).anyMatch(l -> l.contains("Topics           " + Platform.allTopics().size()))
+                    .as("after a clean stop").noneMatch(l -> l.contains("did not stop cleanly"));
             again.terminate(Duration.ofSeconds(20));
         }
         assertThat(Files.exists(data.resolve("kafka").resolve("meta.properties"))).isTrue();
