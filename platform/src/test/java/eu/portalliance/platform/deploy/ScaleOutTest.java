@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -69,6 +70,11 @@ class ScaleOutTest {
 
     /** Each pair: one container seized at Antwerp and at Rotterdam, so exactly one R1 alert. */
     private List<String> publishPairs(int count) throws Exception {
+        return publishPairs(count, new AtomicInteger());
+    }
+
+    /** @param sent counts the pairs handed to the producers so far, for a fault that must land while they flow */
+    private List<String> publishPairs(int count, AtomicInteger sent) throws Exception {
         List<String> containers = new ArrayList<>();
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(backbone.registry.url());
         Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", backbone.kafka.bootstrapServers());
@@ -81,6 +87,7 @@ class ScaleOutTest {
                 rotterdam.publish(SeizureReport.newBuilder(Samples.seizure("SO-R-" + serial)).setReportingPort("NLRTM")
                         .setEventTime(t.plusSeconds(600)).setContainerNumber(container).setVesselImo(null).setConsignee(null).build());
                 containers.add(container);
+                sent.incrementAndGet();
             }
             antwerp.flush();
             rotterdam.flush();
@@ -161,14 +168,15 @@ class ScaleOutTest {
         awaitAlerts(40);
 
         // A crash in the middle of work: no shutdown hook, no commit, no goodbye to the group.
+        AtomicInteger sent = new AtomicInteger();
         CompletableFuture<List<String>> during = CompletableFuture.supplyAsync(() -> {
             try {
-                return publishPairs(20);
+                return publishPairs(20, sent);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 5 || during.isDone());
         b.kill();
         during.get();
         awaitAlerts(60);
