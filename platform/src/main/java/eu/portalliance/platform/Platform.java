@@ -35,8 +35,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,9 +156,8 @@ public final class Platform implements AutoCloseable {
             topologyClient.put("application.server", HOST + ":" + settings.httpPort());
             // One topology instance, the same on every start: as a static member of its group it takes its tasks back
             // at once after a kill, rather than after the dead member's session times out (45 s).
-            topologyClient.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), SINGLE_INSTANCE);
             AllianceConfig config = AllianceConfig.builder(bootstrap, settings.dataDir().resolve("streams"),
-                    RedactionKey.load(settings.dataDir().resolve("redaction.key"))).build();
+                    RedactionKey.load(settings.dataDir().resolve("redaction.key"))).instanceId(SINGLE_INSTANCE).build();
             topology = AllianceStreams.start(config, registryClient, topologyClient);
             running.push(topology);
             topology.awaitRunning(FIRST_START);

@@ -3,6 +3,7 @@ package eu.portalliance.topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an operator may tune, each with a named default (the figures in docs/domain.md). Built with
@@ -44,6 +45,7 @@ public final class AllianceConfig {
     private final int replicationFactor;
     private final int streamThreads;
     private final int standbyReplicas;
+    private final String instanceId;
     private final Duration entityWindow;
     private final Duration entityGrace;
     private final Duration maxFutureSkew;
@@ -65,6 +67,7 @@ public final class AllianceConfig {
         replicationFactor = b.replicationFactor;
         streamThreads = b.streamThreads;
         standbyReplicas = b.standbyReplicas;
+        instanceId = b.instanceId;
         entityWindow = b.entityWindow;
         entityGrace = b.entityGrace;
         maxFutureSkew = b.maxFutureSkew;
@@ -114,6 +117,11 @@ public final class AllianceConfig {
 
     public int standbyReplicas() {
         return standbyReplicas;
+    }
+
+    /** This instance's name in its consumer group, the same on every start; empty for a member known only while it runs. */
+    public Optional<String> instanceId() {
+        return Optional.ofNullable(instanceId);
     }
 
     public Duration entityWindow() {
@@ -176,6 +184,7 @@ public final class AllianceConfig {
         private int replicationFactor = 1;
         private int streamThreads = 1;
         private int standbyReplicas = 0;
+        private String instanceId;
         private Duration entityWindow = DEFAULT_ENTITY_WINDOW;
         private Duration entityGrace = DEFAULT_ENTITY_GRACE;
         private Duration maxFutureSkew = DEFAULT_MAX_FUTURE_SKEW;
@@ -202,6 +211,7 @@ public final class AllianceConfig {
             replicationFactor = c.replicationFactor;
             streamThreads = c.streamThreads;
             standbyReplicas = c.standbyReplicas;
+            instanceId = c.instanceId;
             entityWindow = c.entityWindow;
             entityGrace = c.entityGrace;
             maxFutureSkew = c.maxFutureSkew;
@@ -236,6 +246,16 @@ public final class AllianceConfig {
         /** Warm copies of each task's state on other instances, so a failover does not rebuild from scratch. */
         public Builder standbyReplicas(int n) {
             standbyReplicas = n;
+            return this;
+        }
+
+        /**
+         * A static member of the group (KIP-345): restarted, after a crash too, the instance takes its own tasks back at
+         * once rather than waiting for its old self's session to expire.
+         * Each instance of an application needs its own; null for a dynamic member.
+         */
+        public Builder instanceId(String id) {
+            instanceId = id;
             return this;
         }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -70,6 +71,11 @@ final class TopologyCommand implements Callable<Integer> {
             description = "Warm copies of each task's state on other instances, so failover does not rebuild from scratch (default: ${DEFAULT-VALUE}).")
     int standbys;
 
+    @Option(names = "--instance-id", description = "This instance's name in the group, kept across restarts and unique "
+            + "among the instances (e.g. its host name): restarted, it takes its own tasks back at once. Without it "
+            + "the instance is a new member on every start.")
+    String instanceId;
+
     @Option(names = "--client-config", description = "Kafka client properties file (e.g. the topology principal's on a secure cluster).")
     Path clientConfig;
 
@@ -77,8 +83,15 @@ final class TopologyCommand implements Callable<Integer> {
             + "(e.g. consumer.session.timeout.ms=10000).")
     Map<String, String> streamsSettings = new java.util.LinkedHashMap<>();
 
+    /** What Kafka accepts in a group instance id, leaving room for the thread number Kafka Streams adds. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
     @Override
     public Integer call() throws InterruptedException {
+        if (instanceId != null && !INSTANCE_ID.matcher(instanceId).matches()) {
+            throw new UserError("--instance-id '" + instanceId + "': use letters, digits, '.', '_' and '-' only, at most 200 "
+                    + "characters (e.g. the host name)");
+        }
         try {
             StoreOptions.cacheBytes(streamsSettings);
         } catch (IllegalArgumentException e) {
@@ -94,7 +107,7 @@ final class TopologyCommand implements Callable<Integer> {
         requireTopics();
         AllianceConfig config = AllianceConfig.builder(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
                 .applicationId(applicationId).replicationFactor(replicationFactor).streamThreads(threads)
-                .standbyReplicas(standbys).build();
+                .standbyReplicas(standbys).instanceId(instanceId).build();
         Preflight.portFree("0.0.0.0", httpPort, "--http-port");
         Properties overrides = new Properties();
         overrides.putAll(clientSettings());

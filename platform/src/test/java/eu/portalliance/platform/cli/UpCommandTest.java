@@ -7,6 +7,7 @@ import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
+import eu.portalliance.topology.AllianceConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,8 +90,15 @@ class UpCommandTest {
             try (ChildJvm second = ChildJvm.alliance("topology", "--bootstrap", bootstrap, "--registry",
                     "http://127.0.0.1:" + p[2], "--state-dir", dir.resolve("second").toString(), "--replication-factor", "1",
                     "--http-port", Integer.toString(FreePorts.pick(1)[0]), "--redaction-key-file",
-                    data.resolve("redaction.key").toString())) {
+                    data.resolve("redaction.key").toString(), "--instance-id", "second")) {
                 second.awaitLine("Topology instance RUNNING", START);
+                // Both static members (Kafka Streams adds the thread's number): each restart takes its tasks back.
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                    Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin
+                            .describeConsumerGroups(List.of(AllianceConfig.DEFAULT_APPLICATION_ID)).all().get(30, TimeUnit.SECONDS)
+                            .get(AllianceConfig.DEFAULT_APPLICATION_ID).members()).extracting(m -> m.groupInstanceId().orElse("dynamic"))
+                            .containsExactlyInAnyOrder("single-machine-1", "second-1"));
+                }
                 second.terminate(Duration.ofSeconds(30));
                 assertThat(second.output()).contains("Topology instance stopped.");
             }
@@ -131,6 +140,17 @@ class UpCommandTest {
             assertThat(up.output()).anyMatch(l -> l.startsWith("alliance: data folder ") && l.contains("is a file, not a folder"));
         }
         assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void anInstanceIdKafkaWouldRefuseIsOneClearLineBeforeAnythingStarts() throws Exception {
+        int[] p = FreePorts.pick(2);
+        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
+                "--registry", "http://127.0.0.1:" + p[1], "--instance-id", "topology 1")) {
+            assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(topology.output()).contains("alliance: --instance-id 'topology 1': use letters, digits, '.', '_' and '-' "
+                    + "only, at most 200 characters (e.g. the host name)");
+        }
     }
 
     @Test

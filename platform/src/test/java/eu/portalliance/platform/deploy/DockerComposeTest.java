@@ -42,6 +42,8 @@ class DockerComposeTest {
                 .contains("--standby-replicas").contains("--advertised-host")
                 .contains("provision --bootstrap").contains("--principals")
                 .contains("condition: service_completed_successfully");
+        // Each instance a static member of its own name, so a restarted container takes its tasks back.
+        assertThat(resolved).containsPattern("- --instance-id\\n\\s*- topology-1\\n").containsPattern("- --instance-id\\n\\s*- topology-2\\n");
     }
 
     @Test
