@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three topology instances (separate JVMs, separate state folders, one application id) on the real broker share the
- * partitions, answer queries alike, and survive one instance stopping and another being killed outright: every
- * finding comes out as exactly one alert.
+ * Three topology instances (separate JVMs, separate state folders, one application id, each a static member of the
+ * group under its own --instance-id, as docker/ deploys them) on the real broker share the partitions, answer queries
+ * alike, and survive one instance stopping and another being killed outright: every finding comes out as exactly one
+ * alert.
  */
 @Tag("end-to-end")
 class ScaleOutTest {
@@ -62,7 +63,7 @@ class ScaleOutTest {
         ChildJvm jvm = ChildJvm.alliance("topology", "--bootstrap", backbone.kafka.bootstrapServers(), "--registry", backbone.registry.url(),
                 "--state-dir", dir.resolve("state-" + httpPort).toString(), "--replication-factor", "1",
                 "--standby-replicas", "1", "--http-port", Integer.toString(httpPort), "--advertised-host", "127.0.0.1",
-                "--redaction-key-file", dir.resolve("redaction.key").toString(),
+                "--redaction-key-file", dir.resolve("redaction.key").toString(), "--instance-id", "topology-" + httpPort,
                 "--config", "consumer.session.timeout.ms=6000", "--config", "consumer.heartbeat.interval.ms=1500");
         instances.add(jvm);
         return jvm;
