@@ -92,7 +92,7 @@ class SameInputSameCasesTest {
             assertThat(Files.readString(data.resolve("logs").resolve("alliance.log"))).contains("TaskCorruptedException");
             // The same static member of the group as before the kill, so it took its tasks back without waiting for the
             // dead member's session to time out.
-            assertThat(groupInstanceIds(p)).containsExactly("single-machine-1");
+            assertThat(TopologyGroup.instanceIds("127.0.0.1:" + p[0])).containsExactly("single-machine-1");
             CliRun resent = CliRun.of(with(p, concat(SIMULATION, "--rate", "0")));
             assertThat(resent.code()).as(resent.err()).isZero();
             killed = openCases(p);
@@ -112,14 +112,6 @@ class SameInputSameCasesTest {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Lag.portEventPartitions(KnownPorts.allianceLocodes()).forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
-        }
-    }
-
-    private static List<String> groupInstanceIds(int[] p) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", "127.0.0.1:" + p[0]))) {
-            return admin.describeConsumerGroups(List.of(AllianceConfig.DEFAULT_APPLICATION_ID)).all().get(30, TimeUnit.SECONDS)
-                    .get(AllianceConfig.DEFAULT_APPLICATION_ID).members().stream()
-                    .map(m -> m.groupInstanceId().orElse("(dynamic) " + m.consumerId())).toList();
         }
     }
 
