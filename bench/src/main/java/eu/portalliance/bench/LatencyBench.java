@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
@@ -61,6 +62,7 @@ final class LatencyBench {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch watching = new CountDownLatch(1);
         Thread watcher = new Thread(() -> {
             AvroDeserializer<Alert> alerts = new AvroDeserializer<>(registry, Alert.class);
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bench.bootstrap(),
@@ -68,6 +70,7 @@ final class LatencyBench {
                 List<TopicPartition> parts = Bench.assignAlerts(consumer);
                 consumer.seekToEnd(parts);
                 parts.forEach(consumer::position);
+                watching.countDown();
                 while (running.get()) {
                     consumer.poll(Duration.ofMillis(20)).forEach(r -> {
                         Alert a = alerts.deserialize(Topics.ALERTS, r.value());
@@ -80,7 +83,10 @@ final class LatencyBench {
             }
         }, "latency-watcher");
         watcher.start();
-        Thread.sleep(500);
+        // An alert committed before the watcher has fixed its start offsets would be skipped.
+        if (!watching.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the latency watcher did not reach the end of " + Topics.ALERTS + " in 60 s");
+        }
         // The ports' traffic keeps its own clock, a simulated day per hour: it starts far enough back to stay an hour or
         // more behind the probes (an hour old when sent), as ports reporting in near real time do. It used to start 20
         // days back; the first probe then moved the route task's stream time past the grace of every window the
