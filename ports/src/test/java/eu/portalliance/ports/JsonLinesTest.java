@@ -67,6 +67,11 @@ class JsonLinesTest {
                 .hasMessageContaining("field 'route.portOfLoading' must be a string");
         assertThatThrownBy(() -> JsonLines.parse(SEIZURE.replace("\"type\":\"seizure\"", "\"type\":\"rumour\""), "BEANR"))
                 .hasMessageContaining("use \"seizure\", \"suspicion\" or \"arrival\"");
-        assertThatThrownBy(() -> JsonLines.parse("{not json", "BEANR")).hasMessageStartingWith("not valid JSON");
+        assertThatThrownBy(() -> JsonLines.parse("{not json", "BEANR")).hasMessageStartingWith("not valid JSON at column 2: ");
+        // A line cut short: one line of message, with where it broke, not Jackson's source marker.
+        assertThatThrownBy(() -> JsonLines.parse("{\"type\":\"seizure\",\"eventId\":\"x\"", "BEANR"))
+                .hasMessage("not valid JSON at column 32: Unexpected end-of-input: expected close marker for Object; "
+                        + "each line must be one complete JSON object")
+                .message().doesNotContain("Source", "\n");
     }
 }

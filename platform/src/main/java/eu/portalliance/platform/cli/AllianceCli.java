@@ -25,6 +25,13 @@ public final class AllianceCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AllianceCli());
+        // Picocli's default prints the whole usage after the error, which buries the one line that says what is wrong.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine where = e.getCommandLine();
+            String command = where.getCommandSpec().qualifiedName(" ");
+            where.getErr().println(command + ": " + e.getMessage() + " (bin/" + command + " --help lists the flags)");
+            return where.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserError || e instanceof RegistryException) {
                 commandLine.getErr().println("alliance: " + e.getMessage());

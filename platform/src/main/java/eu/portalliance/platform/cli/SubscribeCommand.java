@@ -11,9 +11,11 @@ import eu.portalliance.platform.kafka.TopicProvisioner;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.serde.AvroSerde;
 import eu.portalliance.serde.WireFormat;
+import eu.portalliance.topology.cases.CaseScore;
 import eu.portalliance.topics.TopicSpec;
 import eu.portalliance.topics.Topics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,10 @@ final class SubscribeCommand implements Callable<Integer> {
         ports.forEach(p -> ClientOptions.locode(p, "--ports"));
         if (minimumScore < 0 || dailyCap < 0) {
             throw new UserError("--min-score and --daily-cap must be zero or more");
+        }
+        if (minimumScore > CaseScore.MAX) {
+            throw new UserError(String.format(Locale.ROOT, "--min-score %s: scores run from 0 to %.0f, so nothing would reach %s; "
+                    + "give 0 to %.0f", java.math.BigDecimal.valueOf(minimumScore).stripTrailingZeros().toPlainString(), CaseScore.MAX, id, CaseScore.MAX));
         }
         boolean member = kind == SubscriberKind.PORT || kind == SubscriberKind.EUROPOL;
         Subscription s = Subscription.newBuilder().setSubscriberId(id).setKind(kind).setAllianceMember(member)
