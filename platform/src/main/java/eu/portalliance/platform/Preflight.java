@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -27,6 +29,48 @@ public final class Preflight {
         } catch (IOException e) {
             throw new UserError("port " + port + " (" + flag + ") is already in use on " + host
                     + ": stop whatever holds it, or choose another with " + flag);
+        }
+    }
+
+    /**
+     * Whether anything accepts a connection at one of {@code hostPorts} ("host:port", comma-separated, as Kafka's
+     * bootstrap list). A tool pointed at nothing would otherwise leave its Kafka clients retrying for their whole timeout
+     * with a warning per attempt, and end in a timeout that names no address.
+     */
+    public static void answering(String hostPorts, String flag, String whatToDo) {
+        for (String hostPort : hostPorts.split(",")) {
+            String hp = hostPort.trim();
+            int colon = hp.lastIndexOf(':');
+            if (colon > 0 && accepts(hp.substring(0, colon), hp.substring(colon + 1))) {
+                return;
+            }
+        }
+        throw new UserError("nothing answers at " + hostPorts + " (" + flag + "): " + whatToDo);
+    }
+
+    /** {@link #answering} for a URL: its host and port, the scheme's port when it names none. */
+    public static void answeringUrl(String url, String flag, String whatToDo) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(flag + " " + url + " is not a URL: give one such as http://127.0.0.1:8081");
+        }
+        if (uri.getHost() == null) {
+            throw new UserError(flag + " " + url + " names no host: give a URL such as http://127.0.0.1:8081");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (!accepts(uri.getHost(), String.valueOf(port))) {
+            throw new UserError("nothing answers at " + uri.getScheme() + "://" + uri.getHost() + ":" + port + " (" + flag + "): " + whatToDo);
+        }
+    }
+
+    private static boolean accepts(String host, String port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host.replaceAll("^\\[|]$", ""), Integer.parseInt(port)), 5_000);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package eu.portalliance.ports;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,6 +31,20 @@ public final class FriendlyJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private FriendlyJson() {
+    }
+
+    /**
+     * What is wrong with text that is not JSON, in one line: where (the column, and the line when the text has several)
+     * and Jackson's first clause, without its parenthesised "start marker at [Source: REDACTED …]" or a second line.
+     */
+    public static String notJson(JsonProcessingException e, boolean severalLines) {
+        String what = e.getOriginalMessage().lines().findFirst().orElse("");
+        int marker = what.indexOf(" (start marker");
+        what = marker < 0 ? what : what.substring(0, marker);
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getColumnNr() < 1 ? ""
+                : severalLines ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : " at column " + at.getColumnNr();
+        return "not valid JSON" + where + ": " + what;
     }
 
     public static <T extends SpecificRecord> T read(JsonNode json, Class<T> type) throws EventFormatException {

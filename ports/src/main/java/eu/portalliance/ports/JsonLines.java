@@ -19,24 +19,12 @@ public final class JsonLines {
     private JsonLines() {
     }
 
-    /**
-     * Jackson's own message ends in a parenthesised "start marker at [Source: REDACTED …]" and may run over lines; a
-     * port's operator needs the column and the first clause.
-     */
-    static String notJson(JsonProcessingException e) {
-        String what = e.getOriginalMessage().lines().findFirst().orElse("");
-        int marker = what.indexOf(" (start marker");
-        what = marker < 0 ? what : what.substring(0, marker);
-        String at = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " at column " + e.getLocation().getColumnNr();
-        return "not valid JSON" + at + ": " + what + "; each line must be one complete JSON object";
-    }
-
     public static SpecificRecord parse(String line, String port) throws EventFormatException {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new EventFormatException(notJson(e));
+            throw new EventFormatException(FriendlyJson.notJson(e, false) + "; each line must be one complete JSON object");
         }
         if (node == null || !node.isObject()) {
             throw new EventFormatException("not a JSON object");

@@ -1,6 +1,7 @@
 package eu.portalliance.platform.cli;
 
 import eu.portalliance.ids.UnLocode;
+import eu.portalliance.platform.Preflight;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.registry.RestSchemaRegistryClient;
 import java.io.IOException;
@@ -25,7 +26,22 @@ final class ClientOptions {
             + "from bin/alliance up --secure.")
     Path clientConfig;
 
+    private boolean checked;
+
+    /**
+     * Both addresses answer, checked once before the tool's first client: the usual mistake, the alliance not started
+     * or a mistyped address, is then one line rather than a timeout after a page of connection warnings.
+     */
+    private void requireAnswering() {
+        if (!checked) {
+            Preflight.answering(bootstrap, "--bootstrap", "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
+            Preflight.answeringUrl(registry, "--registry", "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+            checked = true;
+        }
+    }
+
     Map<String, Object> kafka() {
+        requireAnswering();
         Map<String, Object> config = new HashMap<>(readClientConfig(clientConfig));
         config.put("bootstrap.servers", bootstrap);
         // Fail in seconds, with a message, rather than hang when the cluster is not there.
@@ -67,6 +83,7 @@ final class ClientOptions {
     }
 
     RestSchemaRegistryClient registryClient() {
+        requireAnswering();
         return new RestSchemaRegistryClient(registry);
     }
 

@@ -1,5 +1,6 @@
 package eu.portalliance.platform.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,6 +130,8 @@ final class ProfileCommand implements Runnable {
             JsonNode node;
             try {
                 node = JSON.readTree(Files.readString(file));
+            } catch (JsonProcessingException e) {
+                throw new UserError("--file " + file + ": " + FriendlyJson.notJson(e, true));
             } catch (IOException e) {
                 throw new UserError("cannot read --file " + file + " (" + e.getMessage() + ")");
             }

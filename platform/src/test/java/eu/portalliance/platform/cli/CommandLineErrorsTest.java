@@ -3,7 +3,18 @@ package eu.portalliance.platform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.platform.CliRun;
+import eu.portalliance.platform.FreePorts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A mistyped command line is one line that says what is wrong and where the flags are listed, and exit code 2. */
 class CommandLineErrorsTest {
@@ -39,5 +50,49 @@ class CommandLineErrorsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines().toList()).containsExactly(
                 "alliance: --min-score 170: scores run from 0 to 100, so nothing would reach EUROPOL; give 0 to 100");
+    }
+
+    /** Every tool that talks to the alliance, with flags that pass its own checks, so only the address can fail. */
+    @ParameterizedTest
+    @ValueSource(strings = {"alerts --port NLRTM", "outcome --port NLRTM --alert CASE-1 --result CONFIRMED",
+        "subscribe --id EUROPOL --kind EUROPOL", "publish --port BEANR --file ../ports/examples/antwerp-events.jsonl",
+        "recommendations --port NLRTM", "scan-result --port NLRTM --recommendation SCAN-1", "vessel-call --port NLRTM",
+        "profile show", "simulate --events 10", "provision"})
+    void aToolPointedAtNothingSaysSoInOneLine(String command) {
+        int[] nothing = FreePorts.pick(2);
+        CliRun run = CliRun.of(args(command, "--bootstrap", "127.0.0.1:" + nothing[0], "--registry", "http://127.0.0.1:" + nothing[1]));
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly("alliance: nothing answers at 127.0.0.1:" + nothing[0]
+                + " (--bootstrap): start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
+    }
+
+    @Test
+    void aMissingRegistryIsNamedBeforeAnyKafkaClientStarts() throws Exception {
+        int[] nothing = FreePorts.pick(1);
+        // Something listens where the broker should be; had a Kafka client started, it would wait out its timeout on it.
+        try (ServerSocket listening = new ServerSocket()) {
+            listening.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            CliRun run = CliRun.of("alerts", "--port", "NLRTM", "--bootstrap", "127.0.0.1:" + listening.getLocalPort(),
+                    "--registry", "http://user:secret@127.0.0.1:" + nothing[0]);
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err().lines().toList()).containsExactly("alliance: nothing answers at http://127.0.0.1:" + nothing[0]
+                    + " (--registry): start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+        }
+    }
+
+    @Test
+    void aProfileFileThatIsNotJsonSaysWhereInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("profile.json"), "{\n  \"version\": 2,\n  nope\n}\n");
+        CliRun run = CliRun.of("profile", "set", "--file", file.toString(), "--bootstrap", "127.0.0.1:1", "--registry", "http://127.0.0.1:1");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("alliance: --file " + file + ": not valid JSON at line 3, column 3: Unexpected character ('n'")
+                .doesNotContain("Source");
+    }
+
+    private static String[] args(String command, String... more) {
+        List<String> all = new ArrayList<>(List.of(command.split(" ")));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }
