@@ -34,10 +34,14 @@ final class ClientOptions {
      */
     private void requireAnswering() {
         if (!checked) {
-            Preflight.answering(bootstrap, "--bootstrap", "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
-            Preflight.answeringUrl(registry, "--registry", "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+            requireAnswering(bootstrap, registry);
             checked = true;
         }
+    }
+
+    static void requireAnswering(String bootstrap, String registry) {
+        Preflight.answering(bootstrap, "--bootstrap", "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
+        Preflight.answeringUrl(registry, "--registry", "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
     }
 
     Map<String, Object> kafka() {

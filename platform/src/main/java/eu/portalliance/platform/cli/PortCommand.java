@@ -66,6 +66,7 @@ final class PortCommand implements Runnable {
         @Override
         public Integer call() {
             ClientOptions.locode(locode, "LOCODE");
+            ClientOptions.requireAnswering(bootstrap, registry);
             Credentials credentials = new Credentials(dataDir);
             boolean external = clientConfig != null;
             boolean secure = external || credentials.exists(Credentials.ADMIN);

@@ -57,7 +57,7 @@ class CommandLineErrorsTest {
     @ValueSource(strings = {"alerts --port NLRTM", "outcome --port NLRTM --alert CASE-1 --result CONFIRMED",
         "subscribe --id EUROPOL --kind EUROPOL", "publish --port BEANR --file ../ports/examples/antwerp-events.jsonl",
         "recommendations --port NLRTM", "scan-result --port NLRTM --recommendation SCAN-1", "vessel-call --port NLRTM",
-        "profile show", "simulate --events 10", "provision"})
+        "profile show", "simulate --events 10", "provision", "port add ESVGO"})
     void aToolPointedAtNothingSaysSoInOneLine(String command) {
         int[] nothing = FreePorts.pick(2);
         CliRun run = CliRun.of(args(command, "--bootstrap", "127.0.0.1:" + nothing[0], "--registry", "http://127.0.0.1:" + nothing[1]));
