@@ -211,6 +211,11 @@ public final class Topics {
         return typed(alerts(locode), registry, Alert.class);
     }
 
+    /** A recipient's feed: a port's, or a subscriber's where its subscription names no topic of its own. */
+    public static Topic<String, Alert> recipientAlertsTopic(String recipientId, SchemaRegistryClient registry) {
+        return typed(alertsFor(recipientId), registry, Alert.class);
+    }
+
     public static Topic<String, AlertOutcome> alertOutcomesTopic(String locode, SchemaRegistryClient registry) {
         return typed(alertOutcomes(locode), registry, AlertOutcome.class);
     }

@@ -20,20 +20,40 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Show the cases delivered to a port (its ports.<LOCODE>.alerts.v1): each case once, at its latest "
+        description = "Show the cases delivered to a port (its ports.<LOCODE>.alerts.v1) or a subscriber (its "
+                + "subscribers.<ID>.alerts.v1): each case once, at its latest "
                 + "revision, highest score first; with --follow, then every new revision as it arrives. Reads committed records only.")
 final class AlertsCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Option(names = "--port", required = true, description = "The port's UN/LOCODE, e.g. NLRTM.")
-    String port;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Recipient recipient;
+
+    static final class Recipient {
+        @Option(names = "--port", required = true, description = "The port's UN/LOCODE, e.g. NLRTM.")
+        String port;
+
+        @Option(names = "--subscriber", required = true, description = "A subscriber's id, e.g. EUROPOL, as given to bin/alliance subscribe.")
+        String subscriber;
+
+        String id() {
+            if (port != null) {
+                return ClientOptions.locode(port, "--port");
+            }
+            if (!subscriber.matches(SubscribeCommand.ID)) {
+                throw new UserError("--subscriber " + subscriber + ": a subscriber id has letters, digits, '-' and '_' only");
+            }
+            return subscriber;
+        }
+    }
 
     @Option(names = "--follow", description = "Keep running and print new alerts as they arrive (Ctrl-C to stop).")
     boolean follow;
@@ -46,14 +66,18 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientOptions.locode(port, "--port");
-        Topic<String, Alert> topic = Topics.portAlertsTopic(port, client.registryClient());
+        String port = recipient.id();
+        Topic<String, Alert> topic = Topics.recipientAlertsTopic(port, client.registryClient());
         Map<String, Object> config = client.readCommitted();
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean stopping = new AtomicBoolean();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (recipient.subscriber != null && partitions.isEmpty()) {
+                throw new UserError("topic " + topic.name() + " does not exist: has " + port + " subscribed (bin/alliance subscribe --id "
+                        + port + ")? A subscription that names a topic of its own is read from that topic.");
+            }
             ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), port);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -95,7 +119,7 @@ final class AlertsCommand implements Callable<Integer> {
             }
         } catch (AuthorizationException e) {
             throw new UserError("not authorised to read " + topic.name() + " (" + e.getMessage()
-                    + "): a port reads only its own alerts; use that port's --client-config");
+                    + "): a port or subscriber reads only its own alerts; use its --client-config");
         } catch (KafkaException e) {
             throw new UserError("cannot read " + topic.name() + " from " + client.bootstrap + ": " + e.getMessage());
         }

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
                 + "when missing. A minimum score and a daily cap hold cases back from the feed; what they hold back stays "
                 + "queryable (/api/cases) and is audited. Takes effect with the next case revision, no restart.")
 final class SubscribeCommand implements Callable<Integer> {
+    /** A subscriber id names its feed topic, so it keeps to what a topic name allows. */
+    static final String ID = "[A-Za-z0-9_-]+";
+
     @Mixin
     ClientOptions client;
 
@@ -71,7 +74,7 @@ final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!id.matches("[A-Za-z0-9_-]+")) {
+        if (!id.matches(ID)) {
             throw new UserError("--id " + id + ": use letters, digits, '-' and '_' only (it names the subscriber's topic)");
         }
         ports.forEach(p -> ClientOptions.locode(p, "--ports"));

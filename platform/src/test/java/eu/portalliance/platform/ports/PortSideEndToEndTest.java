@@ -3,6 +3,8 @@ package eu.portalliance.platform.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.portalliance.avro.Alert;
+import eu.portalliance.avro.AlertDelivery;
+import eu.portalliance.avro.Subscription;
 import eu.portalliance.avro.SeizureReport;
 import eu.portalliance.platform.CliRun;
 import eu.portalliance.platform.FreePorts;
@@ -19,6 +21,7 @@ import eu.portalliance.ports.simulation.Scenario;
 import eu.portalliance.ports.simulation.Simulator;
 import eu.portalliance.reference.KnownPorts;
 import eu.portalliance.registry.RestSchemaRegistryClient;
+import eu.portalliance.topology.query.AllianceStores;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.nio.file.Files;
@@ -32,6 +35,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +162,53 @@ class PortSideEndToEndTest {
                 URI.create(platform.apiUrl() + "/api/screening/scoreboard?week=" + week)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
+    }
+
+    @Test
+    void aSubscriberSetUpFromTheCommandLineSeesItsCasesAndIsSparedThoseBelowItsMinimumScore() throws Exception {
+        CliRun everything = CliRun.of(to("subscribe", "--id", "HQ-ALL", "--kind", "NATIONAL_HQ"));
+        assertThat(everything.code()).as(everything.err()).isZero();
+        CliRun picky = CliRun.of(to("subscribe", "--id", "HQ-PICKY", "--kind", "NATIONAL_HQ", "--min-score", "99"));
+        assertThat(picky.code()).as(picky.err()).isZero();
+        // A subscription applies to the next case revision once the topology's global table holds it.
+        ReadOnlyKeyValueStore<String, Subscription> subscriptions = platform.topology().kafkaStreams().store(
+                StoreQueryParameters.fromNameAndType(AllianceStores.SUBSCRIPTIONS, QueryableStoreTypes.keyValueStore()));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> subscriptions.get("HQ-ALL") != null && subscriptions.get("HQ-PICKY") != null);
+
+        String container = "MSKU5328718";
+        for (String port : List.of("BEANR", "NLRTM")) {
+            Path events = dir.resolve("subscriber-" + port + ".json");
+            Files.writeString(events, "{\"type\":\"seizure\",\"eventId\":\"SUB-" + port + "\",\"agency\":\"CUSTOMS\",\"eventTime\":\""
+                    + "2025-01-02T" + (port.equals("BEANR") ? "08" : "20") + ":00:00Z\",\"containerNumber\":\"" + container
+                    + "\",\"route\":{\"portOfLoading\":\"ECGYE\"},\"drugType\":\"COCAINE\",\"kilograms\":40,\"handlingCode\":\"TLP_GREEN\"}\n");
+            assertThat(CliRun.of(to("publish", "--port", port, "--file", events.toString())).code()).isZero();
+        }
+        CliRun seen = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> CliRun.of(to("alerts", "--subscriber", "HQ-ALL")),
+                r -> r.out().contains(container));
+        assertThat(seen.out()).contains("CROSS_PORT_ENTITY").contains("CONTAINER " + container);
+
+        // Held back, not lost: the audit says why, and the subscriber's feed does not have it.
+        var registry = new RestSchemaRegistryClient(platform.registryUrl());
+        var audit = new Topic<>(Topics.AUDIT, org.apache.kafka.common.serialization.Serdes.String(),
+                eu.portalliance.serde.AvroSerde.value(registry, AlertDelivery.class));
+        String caseId = seen.out().lines().filter(l -> l.contains(container)).findFirst().orElseThrow()
+                .replaceAll(".*\\[(CASE-[0-9a-f]+) rev \\d+].*", "$1");
+        AlertDelivery heldBack = readAll(audit, got -> got.stream().anyMatch(r -> isFor(r.value(), caseId, "HQ-PICKY"))).stream()
+                .map(ConsumerRecord::value).filter(d -> isFor(d, caseId, "HQ-PICKY")).findFirst().orElseThrow();
+        assertThat(heldBack.getWithheldBecause()).contains("below the subscription's minimum 99.0");
+        CliRun spared = CliRun.of(to("alerts", "--subscriber", "HQ-PICKY"));
+        assertThat(spared.code()).as(spared.err()).isZero();
+        assertThat(spared.out()).doesNotContain(container);
+        assertThat(spared.err()).contains("case(s) for HQ-PICKY");
+
+        CliRun never = CliRun.of(to("alerts", "--subscriber", "HQ-NEVER"));
+        assertThat(never.code()).isEqualTo(2);
+        assertThat(never.err()).startsWith("alliance: topic subscribers.HQ-NEVER.alerts.v1 does not exist: has HQ-NEVER subscribed");
+    }
+
+    private static boolean isFor(AlertDelivery d, String caseId, String recipient) {
+        return d.getAlertId().equals(caseId) && d.getRecipient().equals(recipient);
     }
 
     @Test
