@@ -1,14 +1,17 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.Preflight;
 import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.connect.ConnectWorker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.connect.errors.ConnectException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +40,15 @@ final class ConnectCommand implements Callable<Integer> {
         if (registry != null) {
             props.put("value.converter.schema.registry.url", registry);
         }
+        // Every connector file is read before the worker starts: a mistyped path is one line, not a worker left running.
+        Map<Path, Map<String, String>> configs = new LinkedHashMap<>();
+        connectors.forEach(c -> configs.put(c, read(c)));
+        Preflight.answering(props.getOrDefault("bootstrap.servers", "localhost:9092"), "--bootstrap, or bootstrap.servers in " + worker,
+                "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
+        if (props.containsKey("value.converter.schema.registry.url")) {
+            Preflight.answeringUrl(props.get("value.converter.schema.registry.url"), "--registry, or value.converter.schema.registry.url in "
+                    + worker, "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+        }
         Path plugins = Path.of(props.getOrDefault("plugin.path", "connectors/target/plugins"));
         if (!Files.isDirectory(plugins)) {
             throw new UserError("plugin folder " + plugins.toAbsolutePath() + " is missing: build it with `mvn -DskipTests package` "
@@ -47,15 +59,21 @@ final class ConnectCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("cannot create the offsets folder: " + e.getMessage());
         }
-        ConnectWorker running = ConnectWorker.start(props);
+        ConnectWorker running;
+        try {
+            running = ConnectWorker.start(props);
+        } catch (ConnectException e) {
+            throw new UserError("the Connect worker could not start: " + e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
             System.out.println("Connect worker stopped.");
             stopped.countDown();
         }, "connect-shutdown"));
-        for (Path c : connectors) {
-            Map<String, String> config = read(c);
+        for (Map.Entry<Path, Map<String, String>> entry : configs.entrySet()) {
+            Path c = entry.getKey();
+            Map<String, String> config = entry.getValue();
             try {
                 running.putConnector(config);
             } catch (IllegalArgumentException e) {

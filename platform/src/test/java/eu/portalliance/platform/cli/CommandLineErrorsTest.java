@@ -90,6 +90,23 @@ class CommandLineErrorsTest {
                 .doesNotContain("Source");
     }
 
+    @Test
+    void connectReadsEveryConnectorFileAndChecksItsAddressesBeforeTheWorkerStarts(@TempDir Path dir) throws Exception {
+        CliRun missing = CliRun.of("connect", "--worker", "../connectors/config/worker.properties",
+                "--connector", dir.resolve("nope.properties").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().lines().toList()).hasSize(1).first().asString()
+                .startsWith("alliance: cannot read " + dir.resolve("nope.properties"));
+
+        int[] nothing = FreePorts.pick(1);
+        CliRun unreachable = CliRun.of("connect", "--worker", "../connectors/config/worker.properties",
+                "--connector", "../connectors/config/port-tos-suspicious.properties", "--bootstrap", "127.0.0.1:" + nothing[0]);
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err().lines().toList()).containsExactly("alliance: nothing answers at 127.0.0.1:" + nothing[0]
+                + " (--bootstrap, or bootstrap.servers in ../connectors/config/worker.properties): start the alliance "
+                + "(bin/alliance up), or give the cluster's address with --bootstrap");
+    }
+
     private static String[] args(String command, String... more) {
         List<String> all = new ArrayList<>(List.of(command.split(" ")));
         all.addAll(List.of(more));
