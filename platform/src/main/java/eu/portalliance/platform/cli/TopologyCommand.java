@@ -104,6 +104,7 @@ final class TopologyCommand implements Callable<Integer> {
         } catch (RegistryException e) {
             throw new UserError("cannot use the schema registry at " + registryUrl + ": " + e.getMessage());
         }
+        Preflight.answering(bootstrap, "--bootstrap", "check the address and that the brokers are up");
         requireTopics();
         AllianceConfig config = AllianceConfig.builder(bootstrap, stateDir, RedactionKey.load(redactionKeyFile))
                 .applicationId(applicationId).replicationFactor(replicationFactor).streamThreads(threads)
