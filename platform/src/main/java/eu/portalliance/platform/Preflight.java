@@ -76,16 +76,21 @@ public final class Preflight {
 
     /** Creates the data folder if needed and proves it is writable. */
     public static Path writableFolder(Path dir, String flag) {
+        return writableFolder(dir, "data folder", flag);
+    }
+
+    /** Creates {@code dir} if needed and proves it is writable; {@code what} names it in the message. */
+    public static Path writableFolder(Path dir, String what, String flag) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new UserError("data folder " + abs + " is a file, not a folder: choose a folder with " + flag);
+            throw new UserError(what + " " + abs + " is a file, not a folder: choose a folder with " + flag);
         }
         try {
             Files.createDirectories(abs);
             Path probe = Files.createTempFile(abs, ".write-probe", "");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new UserError("data folder " + abs + " is not writable (" + e.getMessage()
+            throw new UserError(what + " " + abs + " is not writable (" + e.getMessage()
                     + "): fix its permissions or choose another with " + flag);
         }
         return abs;

@@ -4,6 +4,8 @@ import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.Severity;
 import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.Preflight;
+import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.evaluate.Evaluation;
 import eu.portalliance.platform.kafka.Lag;
 import eu.portalliance.platform.kafka.TopicSnapshot;
@@ -63,6 +65,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter print = spec.commandLine().getOut();
+        if (top < 0) {
+            throw new UserError("--top " + top + ": give how many of the highest-scoring cases to list, 0 or more");
+        }
+        if (out != null) {
+            // Checked now, not after the month has run: a month's run is a minute or more.
+            Preflight.writableFolder(out.toAbsolutePath().normalize().getParent(), "--out's folder", "--out");
+        }
         MonthTraffic month = new MonthTraffic(MonthTraffic.Settings.month(seed, start));
         Path dir = Files.createTempDirectory("alliance-evaluate");
         LogFile.under(dir);

@@ -107,6 +107,21 @@ class CommandLineErrorsTest {
                 + "(bin/alliance up), or give the cluster's address with --bootstrap");
     }
 
+    @Test
+    void evaluateChecksWhereItWillWriteBeforeItRunsAMonth(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "keep me");
+        CliRun run = CliRun.of("evaluate", "--out", file.resolve("table.md").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly("alliance: --out's folder " + file
+                + " is a file, not a folder: choose a folder with --out");
+        assertThat(run.out()).doesNotContain("Evaluating");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+
+        CliRun negative = CliRun.of("evaluate", "--top", "-1");
+        assertThat(negative.code()).isEqualTo(2);
+        assertThat(negative.err()).startsWith("alliance: --top -1: give how many");
+    }
+
     private static String[] args(String command, String... more) {
         List<String> all = new ArrayList<>(List.of(command.split(" ")));
         all.addAll(List.of(more));
