@@ -1,6 +1,8 @@
 package eu.portalliance.bench;
 
 import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.Preflight;
+import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import eu.portalliance.platform.kafka.Lag;
 import eu.portalliance.platform.kafka.ReferenceSeeder;
@@ -101,7 +103,20 @@ public final class Bench implements Callable<Integer> {
     public static void main(String[] args) {
         // bench.csv and topics.csv are read by programs: the same digits and decimal point on every desktop.
         Locale.setDefault(Locale.ROOT);
-        System.exit(new CommandLine(new Bench()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The bench's command line: a problem the user can fix is one line and exit code 2. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Bench());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserError) {
+                commandLine.getErr().println("bench: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
     }
 
     private record Serialized(String topic, String key, byte[] value) {
@@ -109,6 +124,8 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before a run of twenty minutes, not when its table is written at the end.
+        Preflight.writableFolder(out, "the bench's output folder", "--out");
         dir = Files.createTempDirectory("alliance-bench");
         try {
             int[] ports = freePorts();
