@@ -1,5 +1,6 @@
 package eu.portalliance.platform.cli;
 
+import eu.portalliance.platform.UserError;
 import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.MonthTraffic;
 import eu.portalliance.ports.simulation.Scenario;
@@ -64,6 +65,19 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<String> simulated = ports == null ? KnownPorts.allianceLocodes() : ports;
         simulated.forEach(p -> ClientOptions.locode(p, "--ports"));
+        // Each of these once meant something else: --events 0 ran without end, a negative rate at full speed.
+        if (events != null && (events < 1 || events > Integer.MAX_VALUE)) {
+            throw new UserError("--events " + events + ": give how many events to publish, 1 or more (or --duration for a time span)");
+        }
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new UserError("--duration " + duration + ": give a time span longer than zero, e.g. PT10M");
+        }
+        if (rate < 0) {
+            throw new UserError("--rate " + rate + ": give events per second, or 0 for as fast as possible");
+        }
+        if (days < 1) {
+            throw new UserError("--days " + days + ": give the simulated days the events span, 1 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         long total;
         Iterator<SimEvent> it;
@@ -79,7 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
             printScenarios(out, simulator.scenarios());
             it = total > 0 ? simulator.take((int) total).iterator() : simulator.events(-1);
         } else {
-            throw new eu.portalliance.platform.UserError("--profile " + profile + " is not one of default, month");
+            throw new UserError("--profile " + profile + " is not one of default, month");
         }
         if (dryRun) {
             for (int i = 0; i < 5 && it.hasNext(); i++) {

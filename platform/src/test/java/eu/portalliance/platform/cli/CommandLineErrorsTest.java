@@ -122,6 +122,19 @@ class CommandLineErrorsTest {
         assertThat(negative.err()).startsWith("alliance: --top -1: give how many");
     }
 
+    /** Values that once meant something else (--events 0 published without end) are refused before anything is sent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--events 0|--events 0: give how many events", "--events -3|--events -3: give how many events",
+        "--rate -5|--rate -5.0: give events per second", "--days 0|--days 0: give the simulated days",
+        "--duration PT0S|--duration PT0S: give a time span longer than zero"})
+    void simulateRefusesValuesThatMeanNothing(String caseAndMessage) {
+        String[] parts = caseAndMessage.split("\\|");
+        CliRun run = CliRun.of(args("simulate " + parts[0], "--dry-run", "--bootstrap", "127.0.0.1:1", "--registry", "http://127.0.0.1:1"));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString().startsWith("alliance: " + parts[1]);
+        assertThat(run.out()).as("nothing listed or sent").isEmpty();
+    }
+
     private static String[] args(String command, String... more) {
         List<String> all = new ArrayList<>(List.of(command.split(" ")));
         all.addAll(List.of(more));
