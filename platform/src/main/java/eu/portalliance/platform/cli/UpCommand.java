@@ -2,6 +2,7 @@ package eu.portalliance.platform.cli;
 
 import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
+import eu.portalliance.platform.UserError;
 import eu.portalliance.platform.security.LocalCa;
 import eu.portalliance.ports.PortClient;
 import eu.portalliance.ports.simulation.SimulationRunner;
@@ -57,6 +58,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (simulateRate <= 0) {
+            throw new UserError("--simulate-rate " + simulateRate + ": give the simulated traffic's events per second, more than 0");
+        }
         long started = System.nanoTime();
         Path log = LogFile.under(dataDir);
         System.out.printf("Starting Port Alliance in %s (log: %s)…%n", dataDir.toAbsolutePath().normalize(), log);

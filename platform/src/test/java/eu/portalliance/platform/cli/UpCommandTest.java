@@ -138,6 +138,18 @@ class UpCommandTest {
     }
 
     @Test
+    void aSimulatedRateOfNothingIsOneClearLineBeforeAnythingStarts() throws Exception {
+        Path data = dir.resolve("never-made");
+        List<String> args = new java.util.ArrayList<>(List.of(upArgs(data, FreePorts.pick(4))));
+        args.addAll(List.of("--simulate", "--simulate-rate", "-1"));
+        try (ChildJvm up = ChildJvm.alliance(args.toArray(String[]::new))) {
+            assertThat(up.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(up.output()).containsExactly("alliance: --simulate-rate -1.0: give the simulated traffic's events per second, more than 0");
+        }
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void anInstanceIdKafkaWouldRefuseIsOneClearLineBeforeAnythingStarts() throws Exception {
         int[] p = FreePorts.pick(2);
         try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
