@@ -35,6 +35,11 @@ public final class UnLocode {
         return problem(locode).isEmpty();
     }
 
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 country code, e.g. CO. */
+    public static boolean isCountry(String code) {
+        return code != null && COUNTRIES.contains(code);
+    }
+
     public static String country(String locode) {
         return locode.substring(0, 2);
     }

@@ -78,6 +78,11 @@ final class SubscribeCommand implements Callable<Integer> {
             throw new UserError("--id " + id + ": use letters, digits, '-' and '_' only (it names the subscriber's topic)");
         }
         ports.forEach(p -> ClientOptions.locode(p, "--ports"));
+        // An origin the router can never match would leave the subscriber with nothing, and no one told.
+        origins.stream().filter(o -> !UnLocode.isCountry(o) && !UnLocode.isValid(o)).findFirst().ifPresent(o -> {
+            throw new UserError("--origins " + o + ": give ISO 3166-1 country codes (e.g. CO) or UN/LOCODEs of ports of "
+                    + "loading (e.g. COCTG), upper case");
+        });
         if (minimumScore < 0 || dailyCap < 0) {
             throw new UserError("--min-score and --daily-cap must be zero or more");
         }

@@ -43,6 +43,15 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void anOriginNoCaseCouldHaveIsRefusedBeforeAnythingIsWritten() {
+        CliRun run = CliRun.of("subscribe", "--id", "EUROPOL", "--origins", "CO,Colombia", "--bootstrap", "127.0.0.1:1",
+                "--registry", "http://127.0.0.1:1");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).containsExactly("alliance: --origins Colombia: give ISO 3166-1 country codes "
+                + "(e.g. CO) or UN/LOCODEs of ports of loading (e.g. COCTG), upper case");
+    }
+
+    @Test
     void aMinimumScoreAboveTheHighestScoreIsRefusedBeforeAnythingIsWritten() {
         // No broker on this address: the check has to come before any connection, or this would fail differently.
         CliRun run = CliRun.of("subscribe", "--id", "EUROPOL", "--kind", "EUROPOL", "--min-score", "170",
