@@ -288,6 +288,39 @@ class CorrelationTopologyTest {
     }
 
     @Test
+    void aVesselsRoutineFlagsAreKeptApartSoItsSeizuresPairWithoutReadingThemYetStillWeighItsScore() {
+        List<String> rotation = List.of("BEANR", "NLRTM", "DEHAM", "FRLEH");
+        int flags = 200;
+        for (int i = 0; i < flags; i++) {
+            String port = rotation.get(i % rotation.size());
+            t.suspicion(suspicion("FLAG-" + i, port, T0.plus(Duration.ofMinutes(15L * i))).setSubjectType(SubjectType.VESSEL)
+                    .setContainerNumber(null).build());
+        }
+        t.seizure(seizure("ESALG-1", "ESALG", T0.plus(Duration.ofDays(3))).setConsignee(null).setContainerNumber(ContainerNumber.of("MSKU", 11)).build());
+        t.seizure(seizure("ITGIT-1", "ITGIT", T0.plus(Duration.ofDays(5))).setConsignee(null).setContainerNumber(ContainerNumber.of("MSKU", 12)).build());
+
+        org.apache.kafka.streams.state.WindowStore<String, eu.portalliance.topology.avro.SightingSet> sightings =
+                t.driver.getWindowStore(eu.portalliance.topology.query.AllianceStores.ENTITY_SIGHTINGS);
+        String vessel = new EntityRef(EntityType.VESSEL, Events.VESSEL).storeKey();
+        assertThat(eventIds(sightings, vessel)).as("what pairing reads").containsExactly("ESALG-1", "ITGIT-1");
+        assertThat(eventIds(sightings, EntityRef.routineKey(vessel))).hasSize(flags).allMatch(id -> id.startsWith("FLAG-"));
+
+        Alert c = latest(t.readAlerts()).values().stream().filter(a -> a.getEntityType() == EntityType.VESSEL).findFirst().orElseThrow();
+        assertThat(c.getRuleId()).isEqualTo("R12");
+        assertThat(c.getSourceEventIds()).containsExactly("ESALG-1", "ITGIT-1");
+        assertThat(c.getScoreReasons()).anyMatch(r -> r.contains("vessel flagged " + flags + " times in the window"));
+    }
+
+    private static List<String> eventIds(org.apache.kafka.streams.state.WindowStore<String, eu.portalliance.topology.avro.SightingSet> store,
+                                         String key) {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var it = store.fetch(key, Instant.EPOCH, T0.plus(Duration.ofDays(30)))) {
+            it.forEachRemaining(kv -> kv.value.getSightings().forEach(s -> ids.add(s.getEventId())));
+        }
+        return ids;
+    }
+
+    @Test
     void oneContainerNumberAtTwoDistantPortsWithinHoursIsAClone() {
         t.port(PortInfo.newBuilder().setLocode("BEANR").setName("Antwerp").setCountry("BE").setAllianceMember(true)
                 .setNeighbours(List.of("NLRTM")).build());

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.portalliance.avro.Agency;
 import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.CheckPerformed;
+import eu.portalliance.avro.HandlingCode;
+import eu.portalliance.avro.Indicator;
 import eu.portalliance.avro.OutcomeResult;
+import eu.portalliance.avro.RequestedAction;
+import eu.portalliance.avro.Route;
 import eu.portalliance.avro.SeizureReport;
+import eu.portalliance.avro.SubjectType;
+import eu.portalliance.avro.SuspiciousContainerEvent;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Samples;
@@ -20,13 +27,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -100,6 +108,20 @@ class AnalystEndToEndTest {
         assertThat(a.body().path("sightings")).hasSize(2);
         assertThat(a.body().path("sightings").get(0).path("eventId").asText()).isEqualTo("API-BEANR-" + CONTAINER);
         assertThat(get("/api/vessels/9074729").body().path("sightings").size()).isGreaterThanOrEqualTo(2);
+        // A flag on the vessel itself is routine (no rule pairs it) and kept apart from what the rules pair; the
+        // analyst still sees it, in event-time order among the seizures.
+        try (PortClient hamburg = port("DEHAM")) {
+            hamburg.publish(SuspiciousContainerEvent.newBuilder().setEventId("API-DEHAM-FLAG").setReportingPort("DEHAM")
+                    .setAgency(Agency.CUSTOMS).setEventTime(T.plus(Duration.ofHours(12))).setSubjectType(SubjectType.VESSEL)
+                    .setVesselImo("9074729").setRoute(Route.newBuilder().setPortOfLoading("ECGYE").setTransshipmentPorts(List.of()).build())
+                    .setIndicators(List.of(Indicator.ROUTE_RISK)).setLocalScore(0.4).setAction(RequestedAction.SCAN)
+                    .setHandlingCode(HandlingCode.TLP_GREEN).build()).get();
+        }
+        JsonNode vessel = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/vessels/9074729").body(),
+                b -> b.path("sightings").findValuesAsText("eventId").contains("API-DEHAM-FLAG"));
+        assertThat(vessel.path("sightings").findValuesAsText("eventId"))
+                .containsSubsequence("API-BEANR-" + CONTAINER, "API-DEHAM-FLAG", "API-NLRTM-" + CONTAINER);
+        assertThat(vessel.path("ports").toString()).contains("DEHAM");
         assertThat(get("/api/vessels/IMO%209074729").status()).isEqualTo(200);
         assertThat(get("/api/containers/MAEU1234567").status()).isEqualTo(404);
         assertThat(get("/api/containers/CSQU3054384").body().path("error").asText()).contains("ISO 6346 gives 3");

@@ -43,7 +43,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * that some rule can use is paired with the entity's other such sightings within the window; each pair a rule finds
  * something in joins the entity's cases (see {@link CaseGraph}), and every case that changed publishes its next
  * revision. What is routine for an entity (a big carrier's vessel flagged at each port of its rotation, a big
- * importer's boxes flagged everywhere) is never relevant, so it costs one write and no reading.
+ * importer's boxes flagged everywhere) is never relevant, so it costs one write and no reading; it is kept under the
+ * entity's routine key ({@link EntityRef#routineKey}), so it costs the pairing of a later seizure no reading either.
  * <p>
  * Order does not matter: a pair is found when the later of its two sightings arrives, so the same input ends in the same
  * pairs, cases and ids. A replayed event changes nothing. A sighting older than the store keeps (twice the window
@@ -100,7 +101,10 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
         String key = record.key();
         Sighting sighting = record.value();
         long t = sighting.getEventTime().toEpochMilli();
-        SightingSet sameTime = sightings.fetch(key, t);
+        EntityType type = EntityRef.fromStoreKey(key).type();
+        List<PairRule> applicable = rules.stream().filter(r -> r.relevant(type, sighting)).toList();
+        String storedAt = applicable.isEmpty() ? EntityRef.routineKey(key) : key;
+        SightingSet sameTime = sightings.fetch(storedAt, t);
         if (sameTime != null && sameTime.getSightings().stream().anyMatch(s -> s.getEventId().equals(sighting.getEventId()))) {
             replays.record();
             return;
@@ -110,15 +114,13 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
             return;
         }
         newestSeen = Math.max(newestSeen, t);
-        EntityType type = EntityRef.fromStoreKey(key).type();
         if (type == EntityType.CONTAINER && !sighting.getRouteCodes().isEmpty()) {
             origins.count(sighting.getPort(), sighting.getRouteCodes(), t);
         }
         List<Sighting> now = new ArrayList<>(sameTime == null ? List.of() : sameTime.getSightings());
         now.add(sighting);
-        sightings.put(key, new SightingSet(now), t);
+        sightings.put(storedAt, new SightingSet(now), t);
 
-        List<PairRule> applicable = rules.stream().filter(r -> r.relevant(type, sighting)).toList();
         if (!applicable.isEmpty()) {
             List<CaseGraph.Edge> edges = pairs(key, type, sighting, applicable);
             if (!edges.isEmpty()) {
@@ -217,11 +219,13 @@ public final class EntityCorrelator implements Processor<String, Sighting, Strin
             return null;
         }
         int flags = 0;
-        try (WindowStoreIterator<SightingSet> it = sightings.fetch(key, newestEvidence - window, newestEvidence - DAY - 1)) {
-            while (it.hasNext()) {
-                for (Sighting s : it.next().value.getSightings()) {
-                    if (s.getKind() == SightingKind.SUSPICION) {
-                        flags++;
+        for (String stored : List.of(key, EntityRef.routineKey(key))) {
+            try (WindowStoreIterator<SightingSet> it = sightings.fetch(stored, newestEvidence - window, newestEvidence - DAY - 1)) {
+                while (it.hasNext()) {
+                    for (Sighting s : it.next().value.getSightings()) {
+                        if (s.getKind() == SightingKind.SUSPICION) {
+                            flags++;
+                        }
                     }
                 }
             }

@@ -10,6 +10,7 @@ import eu.portalliance.topology.avro.Sighting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,9 +90,13 @@ public final class AllianceQueries {
     /** The entity's recent sightings, oldest first, if this instance holds it and has seen it. */
     public Optional<EntitySightings> sightings(EntityRef entity) {
         List<Sighting> all = new ArrayList<>();
-        for (SightingSet set : this.<SightingSet>localTimeline(AllianceStores.ENTITY_SIGHTINGS, entity.storeKey())) {
-            all.addAll(set.getSightings());
+        // The sightings rules pair and the routine ones are kept apart (EntityRef.routineKey); the analyst sees them together.
+        for (String stored : List.of(entity.storeKey(), EntityRef.routineKey(entity.storeKey()))) {
+            for (SightingSet set : this.<SightingSet>localTimeline(AllianceStores.ENTITY_SIGHTINGS, entity.storeKey(), stored)) {
+                all.addAll(set.getSightings());
+            }
         }
+        all.sort(Comparator.comparing(Sighting::getEventTime));
         if (all.isEmpty()) {
             return Optional.empty();
         }
@@ -189,8 +194,9 @@ public final class AllianceQueries {
     }
 
     /** One key's entries in a time-indexed store, oldest first, from whichever of this instance's partitions holds it. */
-    private <V> List<V> localTimeline(String store, String key) {
-        KeyQueryMetadata meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    /** @param partitionKey the key the store's records are partitioned by; {@code key} may be one derived from it */
+    private <V> List<V> localTimeline(String store, String partitionKey, String key) {
+        KeyQueryMetadata meta = streams.queryMetadataForKey(store, partitionKey, Serdes.String().serializer());
         int partition = meta == null ? -1 : meta.partition();
         return retrying(() -> {
             StateQueryRequest<WindowStoreIterator<V>> request = StateQueryRequest.inStore(store)

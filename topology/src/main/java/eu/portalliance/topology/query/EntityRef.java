@@ -26,6 +26,17 @@ public record EntityRef(EntityType type, String id) {
         return CODES.get(type) + String.valueOf(SEPARATOR) + id;
     }
 
+    /**
+     * Where the sightings store keeps an entity's sightings that no rule can use (the routine ones), apart from those
+     * the rules pair: pairing then reads only what it can pair, however often the entity is routinely flagged. The
+     * suffix sorts after every timestamp the store appends to a key, so a fetch of the plain key never meets it.
+     */
+    public static String routineKey(String storeKey) {
+        return storeKey + ROUTINE;
+    }
+
+    private static final String ROUTINE = "|routine";
+
     public static EntityRef fromStoreKey(String key) {
         if (key.length() < 2 || key.charAt(1) != SEPARATOR) {
             throw new IllegalArgumentException("not an entity key: " + key);
