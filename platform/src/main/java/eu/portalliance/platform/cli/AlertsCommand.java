@@ -66,8 +66,8 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String port = recipient.id();
-        Topic<String, Alert> topic = Topics.recipientAlertsTopic(port, client.registryClient());
+        String recipientId = recipient.id();
+        Topic<String, Alert> topic = Topics.recipientAlertsTopic(recipientId, client.registryClient());
         Map<String, Object> config = client.readCommitted();
         PrintWriter out = spec.commandLine().getOut();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -75,10 +75,10 @@ final class AlertsCommand implements Callable<Integer> {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (recipient.subscriber != null && partitions.isEmpty()) {
-                throw new UserError("topic " + topic.name() + " does not exist: has " + port + " subscribed (bin/alliance subscribe --id "
-                        + port + ")? A subscription that names a topic of its own is read from that topic.");
+                throw new UserError("topic " + topic.name() + " does not exist: has " + recipientId + " subscribed (bin/alliance "
+                        + "subscribe --id " + recipientId + ")?");
             }
-            ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), port);
+            ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), recipientId);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
@@ -105,7 +105,7 @@ final class AlertsCommand implements Callable<Integer> {
             ranked.forEach(a -> out.println(json ? a.toString() : AlertLines.human(a)));
             out.flush();
             if (!json) {
-                spec.commandLine().getErr().println(ranked.size() + " case(s) for " + port + ", highest score first.");
+                spec.commandLine().getErr().println(ranked.size() + " case(s) for " + recipientId + ", highest score first.");
             }
             while (follow) {
                 for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
