@@ -4,6 +4,7 @@ import eu.portalliance.avro.AlertOutcome;
 import eu.portalliance.avro.CheckPerformed;
 import eu.portalliance.avro.OutcomeResult;
 import eu.portalliance.platform.UserError;
+import eu.portalliance.platform.kafka.TopicSnapshot;
 import eu.portalliance.topics.Topic;
 import eu.portalliance.topics.Topics;
 import java.time.Instant;
@@ -13,9 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +62,11 @@ final class OutcomeCommand implements Callable<Integer> {
             throw new UserError("--kg " + kilograms + " does not fit --result " + result
                     + ": give kilograms (zero or more) only for CONFIRMED");
         }
+        if (!deliveredTo(port)) {
+            spec.commandLine().getErr().println("alliance: " + alertId + " is not among the cases delivered to " + port
+                    + " (bin/alliance alerts --port " + port + " lists them): if the id is mistyped, the alliance sets this "
+                    + "report aside on " + Topics.DLQ + " as UNKNOWN_ALERT");
+        }
         Topic<String, AlertOutcome> topic = Topics.alertOutcomesTopic(port, client.registryClient());
         AlertOutcome outcome = AlertOutcome.newBuilder().setAlertId(alertId).setPort(port).setReportedAt(Instant.now())
                 .setCheckPerformed(check).setOutcome(result).setKilogramsSeized(kilograms).setNote(note).build();
@@ -78,5 +88,19 @@ final class OutcomeCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("Reported %s%s for alert %s from %s.%n", result,
                 result == OutcomeResult.CONFIRMED ? " (" + kilograms + " kg)" : "", alertId, port);
         return 0;
+    }
+
+    /**
+     * Whether the case was delivered to the port, read from the port's own feed (keys only). A case the port's
+     * minimum score held back is not there but is still a case, so this warns rather than refuses; where the feed
+     * cannot be read (another port's), the broker's answer to the report itself is what counts.
+     */
+    private boolean deliveredTo(String port) {
+        Map<String, Object> config = client.readCommitted();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            return TopicSnapshot.read(consumer, Topics.alerts(port)).stream().anyMatch(r -> alertId.equals(r.key()));
+        } catch (KafkaException e) {
+            return true;
+        }
     }
 }

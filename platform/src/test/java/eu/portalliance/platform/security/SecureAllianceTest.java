@@ -176,6 +176,12 @@ class SecureAllianceTest {
         CliRun reported = CliRun.of(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "CONFIRMED", "--kg", "95"));
         assertThat(reported.code()).as(reported.err()).isZero();
         assertThat(reported.out()).contains("Reported CONFIRMED (95.0 kg) for alert " + alertId + " from NLRTM.");
+        assertThat(reported.err()).as("a case the port received").doesNotContain("is not among the cases");
+        CliRun mistyped = CliRun.of(client("port-NLRTM", "outcome", "--port", "NLRTM", "--alert", alertId + "0", "--result", "NOTHING_FOUND"));
+        assertThat(mistyped.code()).as(mistyped.err()).isZero();
+        assertThat(mistyped.err()).contains("alliance: " + alertId + "0 is not among the cases delivered to NLRTM "
+                + "(bin/alliance alerts --port NLRTM lists them): if the id is mistyped, the alliance sets this report aside on "
+                + "alliance.dlq.v1 as UNKNOWN_ALERT");
 
         CliRun forged = CliRun.of(client("port-BEANR", "outcome", "--port", "NLRTM", "--alert", alertId, "--result", "NOTHING_FOUND"));
         assertThat(forged.code()).isEqualTo(2);
