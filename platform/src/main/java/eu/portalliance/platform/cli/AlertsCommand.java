@@ -121,7 +121,7 @@ final class AlertsCommand implements Callable<Integer> {
             throw new UserError("not authorised to read " + topic.name() + " (" + e.getMessage()
                     + "): a port or subscriber reads only its own alerts; use its --client-config");
         } catch (KafkaException e) {
-            throw new UserError("cannot read " + topic.name() + " from " + client.bootstrap + ": " + e.getMessage());
+            throw new UserError("cannot read " + topic.name() + " from " + client.bootstrap + ": " + e.getMessage() + client.ifSecure(e));
         }
         return 0;
     }

@@ -37,6 +37,11 @@ public final class AllianceCli implements Runnable {
                 commandLine.getErr().println("alliance: " + e.getMessage());
                 return 2;
             }
+            if (ClientOptions.isTimeout(e)) {
+                commandLine.getErr().println("alliance: Kafka did not answer in time (" + e.getMessage() + "): check --bootstrap; "
+                        + ClientOptions.SECURE_HINT);
+                return 2;
+            }
             commandLine.getErr().println("alliance: unexpected error: " + e
                     + " (run with ALLIANCE_LOG_LEVEL=DEBUG for details)");
             org.slf4j.LoggerFactory.getLogger(AllianceCli.class).debug("unexpected error", e);
@@ -46,6 +51,11 @@ public final class AllianceCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: a tool reports a failure to reach Kafka itself, in one line, so the clients' warning on
+        // every retry is for its log file only. The services (up, topology, connect) keep them on the console.
+        if (args.length == 0 || !List.of("up", "topology", "connect").contains(args[0])) {
+            System.setProperty("alliance.clientWarnings", "ERROR");
+        }
         int code = commandLine().execute(args);
         // Long-running commands return only after their shutdown hook ran; exiting here would deadlock the hook.
         boolean longRunning = args.length > 0 && List.of("up", "topology", "alerts", "simulate", "connect").contains(args[0]);

@@ -62,6 +62,26 @@ final class ClientOptions {
         return config;
     }
 
+    /**
+     * What to add to a Kafka timeout when no --client-config was given: a secure alliance's broker closes an
+     * unauthenticated client's connection during its handshake, and the client only ever sees a timeout.
+     */
+    String ifSecure(Throwable e) {
+        return clientConfig == null && isTimeout(e) ? "; " + SECURE_HINT : "";
+    }
+
+    static final String SECURE_HINT = "an alliance started with up --secure also needs the principal's settings, "
+            + "--client-config data/clients/<principal>.properties";
+
+    static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fails in one line when a port's topic is missing: the port was never admitted, or the LOCODE is mistyped. */
     static void requireTopic(boolean exists, String topic, String port) {
         if (!exists) {

@@ -81,9 +81,10 @@ final class OutcomeCommand implements Callable<Integer> {
                 throw new UserError("not authorised to write " + topic.name() + ": a port reports only for itself; use "
                         + "that port's --client-config");
             }
-            throw new UserError("could not report the outcome to " + topic.name() + ": " + e.getCause().getMessage());
+            throw new UserError("could not report the outcome to " + topic.name() + ": " + e.getCause().getMessage().replaceAll("\\.$", "") + client.ifSecure(e));
         } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
-            throw new UserError("Kafka at " + client.bootstrap + " did not acknowledge within 30 s: check --bootstrap");
+            throw new UserError("Kafka at " + client.bootstrap + " did not acknowledge within 30 s: check --bootstrap"
+                    + (client.clientConfig == null ? "; " + ClientOptions.SECURE_HINT : ""));
         }
         spec.commandLine().getOut().printf("Reported %s%s for alert %s from %s.%n", result,
                 result == OutcomeResult.CONFIRMED ? " (" + kilograms + " kg)" : "", alertId, port);
@@ -100,6 +101,7 @@ final class OutcomeCommand implements Callable<Integer> {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             return TopicSnapshot.read(consumer, Topics.alerts(port)).stream().anyMatch(r -> alertId.equals(r.key()));
         } catch (KafkaException e) {
+            // Cannot tell (another port's feed, or a secure alliance and no --client-config): the report's answer decides.
             return true;
         }
     }
