@@ -3,6 +3,8 @@ package eu.portalliance.platform.api;
 import eu.portalliance.avro.Alert;
 import eu.portalliance.topics.Topic;
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class AlertFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
     private final KafkaConsumer<String, Alert> consumer;
     private final Set<BlockingQueue<String>> watchers = new CopyOnWriteArraySet<>();
+    /** Streams whose request Javalin has not yet finished (completed its async context). */
+    private final Set<BlockingQueue<String>> unfinished = new CopyOnWriteArraySet<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean serving = true;
@@ -73,6 +77,9 @@ public final class AlertFeed implements AutoCloseable {
     void serve(SseClient client) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>(1000);
         watchers.add(queue);
+        unfinished.add(queue);
+        // Javalin finishes the request on its own thread after this handler returns; only then may the server stop.
+        client.ctx().req().getAsyncContext().addListener(new Finished(queue));
         try {
             client.sendComment("connected");
             client.sendEvent("ready", "{}");
@@ -97,10 +104,47 @@ public final class AlertFeed implements AutoCloseable {
         }
     }
 
+    /** Marks a stream's request finished once its async context completes (or fails), whichever comes first. */
+    private final class Finished implements AsyncListener {
+        private final BlockingQueue<String> stream;
+
+        Finished(BlockingQueue<String> stream) {
+            this.stream = stream;
+        }
+
+        private void done() {
+            synchronized (watchers) {
+                unfinished.remove(stream);
+                watchers.notifyAll();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            done();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            done();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // Javalin completes the request after a timeout; onComplete follows.
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
+    }
+
     /**
-     * Ends every open stream and waits (at most {@code wait}) for their handlers to return. The HTTP server must
-     * not stop under a running stream handler: Jetty recycles the request, and Javalin's completion of the
-     * stream then fails on it again and again, flooding the log.
+     * Ends every open stream and waits (at most {@code wait}) for their handlers to return and for Javalin to finish
+     * their requests, which it does on another thread after the handler returns. The HTTP server must not stop before:
+     * Jetty recycles the request, and Javalin's completion of the stream then fails on it again and again, millions of
+     * log lines a minute (Javalin 7.2's error task re-queues itself when it throws).
      */
     public void releaseWatchers(Duration wait) {
         serving = false;
@@ -112,7 +156,7 @@ public final class AlertFeed implements AutoCloseable {
             }
             try {
                 long left;
-                while (!watchers.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                while ((!watchers.isEmpty() || !unfinished.isEmpty()) && (left = deadline - System.nanoTime()) > 0) {
                     watchers.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
             } catch (InterruptedException e) {
@@ -124,6 +168,11 @@ public final class AlertFeed implements AutoCloseable {
     /** How many browsers are streaming right now. */
     int openStreams() {
         return watchers.size();
+    }
+
+    /** How many stream requests the HTTP server has not finished yet. */
+    int unfinishedRequests() {
+        return unfinished.size();
     }
 
     @Override
