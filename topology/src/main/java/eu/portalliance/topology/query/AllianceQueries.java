@@ -193,8 +193,11 @@ public final class AllianceQueries {
         });
     }
 
-    /** One key's entries in a time-indexed store, oldest first, from whichever of this instance's partitions holds it. */
-    /** @param partitionKey the key the store's records are partitioned by; {@code key} may be one derived from it */
+    /**
+     * One key's entries in a time-indexed store, oldest first, from whichever of this instance's partitions holds it.
+     *
+     * @param partitionKey the key the store's records are partitioned by; {@code key} may be one derived from it
+     */
     private <V> List<V> localTimeline(String store, String partitionKey, String key) {
         KeyQueryMetadata meta = streams.queryMetadataForKey(store, partitionKey, Serdes.String().serializer());
         int partition = meta == null ? -1 : meta.partition();

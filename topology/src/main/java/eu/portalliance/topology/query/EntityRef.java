@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record EntityRef(EntityType type, String id) {
     private static final char SEPARATOR = ':';
+    private static final String ROUTINE = "|routine";
     private static final Map<EntityType, Character> CODES = new EnumMap<>(Map.of(
             EntityType.CONTAINER, 'C', EntityType.BILL_OF_LADING, 'B', EntityType.VESSEL, 'V', EntityType.PARTY, 'P',
             EntityType.ROUTE, 'R', EntityType.ORIGIN, 'O', EntityType.OTHER, 'X'));
@@ -34,8 +35,6 @@ public record EntityRef(EntityType type, String id) {
     public static String routineKey(String storeKey) {
         return storeKey + ROUTINE;
     }
-
-    private static final String ROUTINE = "|routine";
 
     public static EntityRef fromStoreKey(String key) {
         if (key.length() < 2 || key.charAt(1) != SEPARATOR) {
