@@ -74,11 +74,12 @@ final class AlertsCommand implements Callable<Integer> {
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(15)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            if (recipient.subscriber != null && partitions.isEmpty()) {
+            if (recipient.port != null) {
+                ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), recipientId);
+            } else if (partitions.isEmpty()) {
                 throw new UserError("topic " + topic.name() + " does not exist: has " + recipientId + " subscribed (bin/alliance "
                         + "subscribe --id " + recipientId + ")?");
             }
-            ClientOptions.requireTopic(!partitions.isEmpty(), topic.name(), recipientId);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));

@@ -40,9 +40,13 @@ final class ClientOptions {
     }
 
     static void requireAnswering(String bootstrap, String registry) {
-        Preflight.answering(bootstrap, "--bootstrap", "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
-        Preflight.answeringUrl(registry, "--registry", "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+        Preflight.answering(bootstrap, "--bootstrap", START_OR_BOOTSTRAP);
+        Preflight.answeringUrl(registry, "--registry", START_OR_REGISTRY);
     }
+
+    /** What to do when nothing answers at the cluster's or the registry's address. */
+    static final String START_OR_BOOTSTRAP = "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap";
+    static final String START_OR_REGISTRY = "start the alliance (bin/alliance up), or give the schema registry's URL with --registry";
 
     Map<String, Object> kafka() {
         requireAnswering();
@@ -67,7 +71,12 @@ final class ClientOptions {
      * unauthenticated client's connection during its handshake, and the client only ever sees a timeout.
      */
     String ifSecure(Throwable e) {
-        return clientConfig == null && isTimeout(e) ? "; " + SECURE_HINT : "";
+        return isTimeout(e) ? secureHint() : "";
+    }
+
+    /** The hint above, for a wait the tool timed itself; empty when --client-config was given. */
+    String secureHint() {
+        return clientConfig == null ? "; " + SECURE_HINT : "";
     }
 
     static final String SECURE_HINT = "an alliance started with up --secure also needs the principal's settings, "

@@ -44,10 +44,10 @@ final class ConnectCommand implements Callable<Integer> {
         Map<Path, Map<String, String>> configs = new LinkedHashMap<>();
         connectors.forEach(c -> configs.put(c, read(c)));
         Preflight.answering(props.getOrDefault("bootstrap.servers", "localhost:9092"), "--bootstrap, or bootstrap.servers in " + worker,
-                "start the alliance (bin/alliance up), or give the cluster's address with --bootstrap");
+                ClientOptions.START_OR_BOOTSTRAP);
         if (props.containsKey("value.converter.schema.registry.url")) {
             Preflight.answeringUrl(props.get("value.converter.schema.registry.url"), "--registry, or value.converter.schema.registry.url in "
-                    + worker, "start the alliance (bin/alliance up), or give the schema registry's URL with --registry");
+                    + worker, ClientOptions.START_OR_REGISTRY);
         }
         Path plugins = Path.of(props.getOrDefault("plugin.path", "connectors/target/plugins"));
         if (!Files.isDirectory(plugins)) {

@@ -83,8 +83,7 @@ final class OutcomeCommand implements Callable<Integer> {
             }
             throw new UserError("could not report the outcome to " + topic.name() + ": " + e.getCause().getMessage().replaceAll("\\.$", "") + client.ifSecure(e));
         } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
-            throw new UserError("Kafka at " + client.bootstrap + " did not acknowledge within 30 s: check --bootstrap"
-                    + (client.clientConfig == null ? "; " + ClientOptions.SECURE_HINT : ""));
+            throw new UserError("Kafka at " + client.bootstrap + " did not acknowledge within 30 s: check --bootstrap" + client.secureHint());
         }
         spec.commandLine().getOut().printf("Reported %s%s for alert %s from %s.%n", result,
                 result == OutcomeResult.CONFIRMED ? " (" + kilograms + " kg)" : "", alertId, port);
