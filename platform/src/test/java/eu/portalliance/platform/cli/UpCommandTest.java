@@ -151,33 +151,34 @@ class UpCommandTest {
 
     @Test
     void anInstanceIdKafkaWouldRefuseIsOneClearLineBeforeAnythingStarts() throws Exception {
-        int[] p = FreePorts.pick(2);
-        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
-                "--registry", "http://127.0.0.1:" + p[1], "--instance-id", "topology 1")) {
-            assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
-            assertThat(topology.output()).contains("alliance: --instance-id 'topology 1': use letters, digits, '.', '_' and '-' "
-                    + "only, at most 200 characters (e.g. the host name)");
-        }
+        assertThat(topologyRefused(FreePorts.pick(2), "--instance-id", "topology 1")).contains("alliance: --instance-id "
+                + "'topology 1': use letters, digits, '.', '_' and '-' only, at most 200 characters (e.g. the host name)");
     }
 
     @Test
     void topologyAgainstAnUnreachableClusterIsOneClearLine() throws Exception {
         int[] p = FreePorts.pick(2);
-        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
-                "--registry", "http://127.0.0.1:" + p[1])) {
-            assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
-            assertThat(topology.output()).anyMatch(l -> l.startsWith("alliance: cannot use the schema registry at http://127.0.0.1:" + p[1]));
-        }
+        assertThat(topologyRefused(p)).anyMatch(l -> l.startsWith("alliance: cannot use the schema registry at http://127.0.0.1:" + p[1]));
     }
 
     @Test
     void aBadRocksDbCacheSettingIsOneClearLineBeforeAnythingStarts() throws Exception {
-        int[] p = FreePorts.pick(2);
-        try (ChildJvm topology = ChildJvm.alliance("topology", "--bootstrap", "127.0.0.1:" + p[0],
-                "--registry", "http://127.0.0.1:" + p[1], "--config", "alliance.rocksdb.block.cache.bytes=lots")) {
+        assertThat(topologyRefused(FreePorts.pick(2), "--config", "alliance.rocksdb.block.cache.bytes=lots"))
+                .anyMatch(l -> l.startsWith("alliance: --config alliance.rocksdb.block.cache.bytes is 'lots': give the size of "
+                        + "RocksDB's shared block cache in bytes"));
+    }
+
+    /**
+     * {@code topology} against a broker and registry at {@code p[0]} and {@code p[1]}, where nothing listens, with
+     * {@code extra} flags: it must end with exit code 2; returns what it printed.
+     */
+    private static List<String> topologyRefused(int[] p, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("topology", "--bootstrap", "127.0.0.1:" + p[0],
+                "--registry", "http://127.0.0.1:" + p[1]));
+        args.addAll(List.of(extra));
+        try (ChildJvm topology = ChildJvm.alliance(args.toArray(String[]::new))) {
             assertThat(topology.waitFor(Duration.ofSeconds(60))).isEqualTo(2);
-            assertThat(topology.output()).anyMatch(l -> l.startsWith("alliance: --config alliance.rocksdb.block.cache.bytes "
-                    + "is 'lots': give the size of RocksDB's shared block cache in bytes"));
+            return topology.output();
         }
     }
 
