@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * What this broker does on this machine with this data, with nothing of ours in the way: the same events,
  * pre-serialised in memory, sent by a tight asynchronous producer loop (acks=all, idempotent) over as many partitions as
- * the alliance's inputs have, then read back by one consumer. Warm-up rounds first (the broker's and client's code is
- * compiled by the JIT during the first ones), then three measured rounds; the median is the baseline and the spread is
+ * the alliance's inputs have, then read back by one consumer. Warm-up rounds first, until the JIT has compiled the
+ * broker's and the clients' code (with two fixed ones, the JIT still used half a core in the first measured round and
+ * each round ran faster than the one before), then five measured rounds; the median is the baseline and the spread is
  * reported, so a reader can see whether the baseline is stable.
  *
  * <p>One producer and one consumer serve every round, so a round times records moving, not a client connecting,
@@ -31,12 +33,15 @@ final class Baseline {
     record Event(String key, byte[] value) {
     }
 
-    private record Round(double produce, double consume, double passThrough) {
+    private record Round(double produce, double consume, double passThrough, double jitPercent) {
     }
 
     static final String TOPIC = "bench.baseline";
-    private static final int WARM_UP_ROUNDS = 2;
-    private static final int MEASURED_ROUNDS = 3;
+    private static final int MIN_WARM_UP_ROUNDS = 2;
+    private static final int MAX_WARM_UP_ROUNDS = 12;
+    /** The JIT's share of a core in a warm-up round below which the broker's and clients' code counts as compiled. */
+    private static final double QUIET_JIT_PERCENT = 15;
+    private static final int MEASURED_ROUNDS = 5;
     private static final double ROUND_SECONDS = 3;
     private final String bootstrap;
     private final int partitions;
@@ -62,24 +67,28 @@ final class Baseline {
             parts.add(new TopicPartition(TOPIC, p));
         }
         List<Round> rounds = new ArrayList<>();
+        int warmUps = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
                 "enable.idempotence", true, "linger.ms", 10, "batch.size", 262_144, "compression.type", "lz4",
                 "buffer.memory", 134_217_728L), new ByteArraySerializer(), new ByteArraySerializer());
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             producer.partitionsFor(TOPIC);
             consumer.assign(parts);
-            for (int i = 0; i < WARM_UP_ROUNDS + MEASURED_ROUNDS; i++) {
-                Round round = round(records, producer, consumer, parts);
-                if (i >= WARM_UP_ROUNDS) {
-                    rounds.add(round);
-                }
+            double jit = 100;
+            while (warmUps < MAX_WARM_UP_ROUNDS && (warmUps < MIN_WARM_UP_ROUNDS || jit >= QUIET_JIT_PERCENT)) {
+                jit = round(records, producer, consumer, parts, "warm-up " + ++warmUps).jitPercent();
+            }
+            CompilerCpu.awaitQuiet();
+            writeBack();
+            for (int i = 1; i <= MEASURED_ROUNDS; i++) {
+                rounds.add(round(records, producer, consumer, parts, "measured " + i));
             }
         }
         double[] produce = rounds.stream().mapToDouble(Round::produce).sorted().toArray();
         double[] consume = rounds.stream().mapToDouble(Round::consume).sorted().toArray();
         double[] pass = rounds.stream().mapToDouble(Round::passThrough).sorted().toArray();
         String how = String.format("median of %d rounds of %.0f s after %d warm-up rounds, %d partitions",
-                MEASURED_ROUNDS, ROUND_SECONDS, WARM_UP_ROUNDS, partitions);
+                MEASURED_ROUNDS, ROUND_SECONDS, warmUps, partitions);
         report.add("baseline produce", median(produce), "events/s", "acks=all, idempotent, linger 10 ms, 256 KiB batches, lz4; " + how
                 + ", spread " + spread(produce));
         report.add("baseline consume", median(consume), "events/s", "read back by one consumer; spread " + spread(consume));
@@ -87,9 +96,28 @@ final class Baseline {
         return median(pass);
     }
 
+    /**
+     * Writes the warm-up's data to disk before anything is measured. Linux writes dirty pages back once they are 30 s
+     * old (vm.dirty_expire_centisecs), so without this the warm-up's gigabyte went to disk during the last measured
+     * round, which then ran up to a third slower than the others.
+     */
+    private static void writeBack() throws InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            Process sync = new ProcessBuilder("sync").inheritIO().start();
+            if (!sync.waitFor(120, TimeUnit.SECONDS)) {
+                sync.destroy();
+            }
+            System.out.printf("baseline: the warm-up's data written to disk in %.1f s%n", secs(System.nanoTime() - t0));
+        } catch (IOException e) {
+            System.out.println("baseline: could not run sync, the warm-up's data may reach the disk during the measured rounds: " + e.getMessage());
+        }
+    }
+
     private Round round(List<ProducerRecord<byte[], byte[]>> records, KafkaProducer<byte[], byte[]> producer,
-                        KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> parts) {
+                        KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> parts, String name) {
         Map<TopicPartition, Long> start = consumer.endOffsets(parts);
+        Map<String, Long> jit0 = CompilerCpu.now();
         long t0 = System.nanoTime();
         long until = t0 + (long) (ROUND_SECONDS * 1e9);
         long sent = 0;
@@ -107,7 +135,11 @@ final class Baseline {
             read += consumer.poll(Duration.ofMillis(200)).count();
         }
         long t2 = System.nanoTime();
-        return new Round(sent / secs(t1 - t0), sent / secs(t2 - t1), sent / secs(t2 - t0));
+        Round round = new Round(sent / secs(t1 - t0), sent / secs(t2 - t1), sent / secs(t2 - t0),
+                CompilerCpu.percentOfACore(jit0, secs(t2 - t0)));
+        System.out.printf("baseline, %s round: produce %,.0f, consume %,.0f, pass-through %,.0f events/s, the JIT %.0f %% of a core%n",
+                name, round.produce(), round.consume(), round.passThrough(), round.jitPercent());
+        return round;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -95,6 +95,10 @@ public final class Bench implements Callable<Integer> {
             + "0 to skip (default: ${DEFAULT-VALUE}).")
     private int arrivalsMonth;
 
+    @Option(names = "--baseline-only", description = "Measure the broker's pass-through alone and stop: how steady the "
+            + "baseline is on this machine, in a minute.")
+    boolean baselineOnly;
+
     private final Report report = new Report();
     private EmbeddedKafka kafka;
     private RegistryServer registry;
@@ -151,20 +155,8 @@ public final class Bench implements Callable<Integer> {
 
             double baseline = new Baseline(kafka.bootstrapServers(), inputPartitions().size(), report).measure(
                     history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList());
-            warmUp(events, client);
-            topologyThroughput(history, client, baseline);
-            LatencyBench latency = new LatencyBench(this, client, latencySeconds);
-            for (int rate : rates) {
-                latency.measure(rate);
-            }
-            liveEvents += latency.eventsSent();
-            new HotEntities(this, client, hotEvents).measure();
-            footprint(liveEvents);
-            backtest();
-            // Screening last, on its own: with the live topology still running, every notice was screened twice.
-            new VesselCallBench(this, client, vesselCall).measure();
-            if (arrivalsMonth > 0) {
-                new ArrivalsMonthBench(this, client, arrivalsMonth).measure();
+            if (!baselineOnly) {
+                runTopology(client, history, baseline);
             }
             String table = report.table();
             System.out.println();
@@ -185,6 +177,25 @@ public final class Bench implements Callable<Integer> {
                 kafka.close();
             }
             deleteQuietly(dir);
+        }
+    }
+
+    /** Everything after the baseline: the topology's throughput, latency, hot entities, footprint, backtest, screening. */
+    private void runTopology(RestSchemaRegistryClient client, List<Serialized> history, double baseline) throws Exception {
+        warmUp(events, client);
+        topologyThroughput(history, client, baseline);
+        LatencyBench latency = new LatencyBench(this, client, latencySeconds);
+        for (int rate : rates) {
+            latency.measure(rate);
+        }
+        liveEvents += latency.eventsSent();
+        new HotEntities(this, client, hotEvents).measure();
+        footprint(liveEvents);
+        backtest();
+        // Screening last, on its own: with the live topology still running, every notice was screened twice.
+        new VesselCallBench(this, client, vesselCall).measure();
+        if (arrivalsMonth > 0) {
+            new ArrivalsMonthBench(this, client, arrivalsMonth).measure();
         }
     }
 
@@ -226,7 +237,7 @@ public final class Bench implements Callable<Integer> {
                 }
             }
         }
-        awaitQuietCompiler();
+        CompilerCpu.awaitQuiet();
     }
 
     /** Sends the events, then waits until the group has committed past them; returns that moment's nanoTime. */
@@ -240,23 +251,6 @@ public final class Bench implements Callable<Integer> {
     }
 
     private static final int WARM_UP_ROUND = 20_000;
-
-    /** Waits (at most two minutes) until the compile queue the warm-up left has drained, where /proc shows it. */
-    private static void awaitQuietCompiler() throws InterruptedException {
-        if (!CompilerCpu.available()) {
-            return;
-        }
-        long t0 = System.nanoTime();
-        Map<String, Long> last = CompilerCpu.now();
-        int quiet = 0;
-        while (quiet < 3 && secs(System.nanoTime() - t0) < 120) {
-            Thread.sleep(1000);
-            Map<String, Long> now = CompilerCpu.now();
-            quiet = CompilerCpu.secondsBetween(last, now) < 0.1 ? quiet + 1 : 0;
-            last = now;
-        }
-        System.out.printf("JIT quiet after %.1f s%n", secs(System.nanoTime() - t0));
-    }
 
     /** The same events through the full topology (exactly_once_v2), first input to last committed output. */
     private void topologyThroughput(List<Serialized> history, RestSchemaRegistryClient client, double baseline) throws Exception {

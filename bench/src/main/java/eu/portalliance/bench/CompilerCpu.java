@@ -47,6 +47,23 @@ final class CompilerCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** Waits (at most two minutes) until the compile queue the warm-up left has drained, where /proc shows it. */
+    static void awaitQuiet() throws InterruptedException {
+        if (!available()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Map<String, Long> last = now();
+        int quiet = 0;
+        while (quiet < 3 && (System.nanoTime() - t0) / 1e9 < 120) {
+            Thread.sleep(1000);
+            Map<String, Long> now = now();
+            quiet = secondsBetween(last, now) < 0.1 ? quiet + 1 : 0;
+            last = now;
+        }
+        System.out.printf("JIT quiet after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
     /** Each compiler thread's CPU ticks so far, by thread id; empty where /proc is not there to read. */
     static Map<String, Long> now() {
         Map<String, Long> ticks = new HashMap<>();
