@@ -37,6 +37,7 @@ final class Baseline {
     }
 
     static final String TOPIC = "bench.baseline";
+    static final String PASS_THROUGH = "baseline pass-through";
     private static final int MIN_WARM_UP_ROUNDS = 2;
     private static final int MAX_WARM_UP_ROUNDS = 12;
     /** The JIT's share of a core in a warm-up round below which the broker's and clients' code counts as compiled. */
@@ -92,7 +93,7 @@ final class Baseline {
         report.add("baseline produce", median(produce), "events/s", "acks=all, idempotent, linger 10 ms, 256 KiB batches, lz4; " + how
                 + ", spread " + spread(produce));
         report.add("baseline consume", median(consume), "events/s", "read back by one consumer; spread " + spread(consume));
-        report.add("baseline pass-through", median(pass), "events/s", "produce then consume, the same events; spread " + spread(pass));
+        report.add(PASS_THROUGH, median(pass), "events/s", "produce then consume, the same events; spread " + spread(pass));
         return median(pass);
     }
 

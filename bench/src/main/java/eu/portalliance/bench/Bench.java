@@ -54,8 +54,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/alliance bench}: on a fresh embedded broker, the broker's own pass-through of alliance events as the
- * baseline, then the topology (exactly-once) against it — throughput, latency at fixed rates, footprint, backtest.
+ * {@code bin/alliance bench}: the broker's own pass-through of alliance events as the baseline (in a JVM of its own),
+ * then, on a fresh embedded broker, the topology (exactly-once) against it — throughput, latency at fixed rates,
+ * footprint, backtest, screening.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the alliance on a fresh embedded broker "
         + "against the broker's own pass-through; prints one table and writes bench.md and bench.csv.")
@@ -153,8 +154,8 @@ public final class Bench implements Callable<Integer> {
             double avgBytes = history.stream().mapToInt(s -> s.value().length).average().orElse(0);
             report.add("event size (Avro, wire format)", avgBytes, "bytes", "mean over the simulated mix");
 
-            double baseline = new Baseline(kafka.bootstrapServers(), inputPartitions().size(), report).measure(
-                    history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList());
+            double baseline = OwnJvmBaseline.measure(history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList(),
+                    inputPartitions().size(), report, dir);
             if (!baselineOnly) {
                 runTopology(client, history, baseline);
             }
@@ -255,8 +256,8 @@ public final class Bench implements Callable<Integer> {
     /** The same events through the full topology (exactly_once_v2), first input to last committed output. */
     private void topologyThroughput(List<Serialized> history, RestSchemaRegistryClient client, double baseline) throws Exception {
         try (Admin admin = admin()) {
-            // The baseline left the same events on the input topics: the topology starts after them, from offsets
-            // committed for its group before it exists, so no record is skipped or read twice.
+            // The warm-up left its events on the input topics: the topology starts after them, from offsets committed
+            // for its group before it exists, so no record is skipped or read twice.
             startAtEnd(admin, "bench-live");
             live = AllianceStreams.start(AllianceConfig.builder(kafka.bootstrapServers(), dir.resolve("state-live"), "bench")
                     .applicationId("bench-live").streamThreads(threads).build(), client, settings());
@@ -485,7 +486,7 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    static void deleteQuietly(Path p) {
         if (p == null) {
             return;
         }
@@ -496,7 +497,7 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private static int[] freePorts() throws IOException {
+    static int[] freePorts() throws IOException {
         try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
             return new int[] {a.getLocalPort(), b.getLocalPort()};
         }

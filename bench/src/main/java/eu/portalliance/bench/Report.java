@@ -14,6 +14,10 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
 
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
     void add(String name, double value, String unit, String note) {
         rows.add(new Row(name, value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value), unit, note));
     }

@@ -1,0 +1,92 @@
+package eu.portalliance.bench;
+
+import eu.portalliance.platform.kafka.EmbeddedKafka;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline in a JVM of its own, with a broker of its own. In the bench's JVM it trained the JIT on its million
+ * events a second: measured first, it left the topology's stream thread half as costly again per event in the
+ * throughput run; measured last, on code the JIT had compiled for the topology's traffic, the broker took a fifth fewer
+ * events a second. The events go to the child as they are, pre-serialised, in a file.
+ */
+final class OwnJvmBaseline {
+    private static final String SEP = "\t";
+
+    private OwnJvmBaseline() {
+    }
+
+    /** In the bench's JVM: runs the child, adds its rows to {@code report}; returns the median pass-through, events/s. */
+    static double measure(List<Baseline.Event> events, int partitions, Report report, Path dir) throws Exception {
+        Path data = dir.resolve("baseline-events.bin");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(data)))) {
+            out.writeInt(events.size());
+            for (Baseline.Event e : events) {
+                out.writeUTF(e.key());
+                out.writeInt(e.value().length);
+                out.write(e.value());
+            }
+        }
+        Path rows = dir.resolve("baseline-rows.tsv");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), OwnJvmBaseline.class.getName(),
+                data.toString(), Integer.toString(partitions), rows.toString(), dir.resolve("baseline-kafka").toString()));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        if (!child.waitFor(10, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            throw new IllegalStateException("the baseline's JVM did not finish within 10 minutes; its output is above");
+        }
+        if (child.exitValue() != 0) {
+            throw new IllegalStateException("the baseline's JVM failed with exit code " + child.exitValue() + "; its output is above");
+        }
+        double passThrough = Double.NaN;
+        for (String line : Files.readAllLines(rows, StandardCharsets.UTF_8)) {
+            String[] f = line.split(SEP, -1);
+            report.add(f[0], f[1], f[2], f[3]);
+            if (f[0].equals(Baseline.PASS_THROUGH)) {
+                passThrough = Double.parseDouble(f[1].replace(",", ""));
+            }
+        }
+        return passThrough;
+    }
+
+    /** The child: args are the events' file, the partitions, the file for its rows, and a folder for its broker. */
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        List<Baseline.Event> events = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(args[0]))))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String key = in.readUTF();
+                byte[] value = new byte[in.readInt()];
+                in.readFully(value);
+                events.add(new Baseline.Event(key, value));
+            }
+        }
+        Path logDir = Path.of(args[3]);
+        Report report = new Report();
+        int[] ports = Bench.freePorts();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, ports[0], ports[1], Map.of())) {
+            new Baseline(kafka.bootstrapServers(), Integer.parseInt(args[1]), report).measure(events);
+        } finally {
+            // Deleted at once: what Linux has not yet written back of its gigabytes is then never written.
+            Bench.deleteQuietly(logDir);
+        }
+        StringBuilder out = new StringBuilder();
+        for (Report.Row r : report.rows()) {
+            out.append(r.name()).append(SEP).append(r.value()).append(SEP).append(r.unit()).append(SEP).append(r.note()).append('\n');
+        }
+        Files.writeString(Path.of(args[2]), out, StandardCharsets.UTF_8);
+        System.exit(0);
+    }
+}
