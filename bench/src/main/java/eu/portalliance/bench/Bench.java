@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Preflight;
 import eu.portalliance.platform.UserError;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,7 +133,7 @@ public final class Bench implements Callable<Integer> {
         Preflight.writableFolder(out, "the bench's output folder", "--out");
         dir = Files.createTempDirectory("alliance-bench");
         try {
-            int[] ports = freePorts();
+            int[] ports = FreePorts.pick(2);
             kafka = EmbeddedKafka.start(dir.resolve("kafka"), ports[0], ports[1], Map.of());
             List<TopicSpec> specs = new ArrayList<>();
             for (TopicSpec s : Platform.allTopics()) {
@@ -494,12 +494,6 @@ public final class Bench implements Callable<Integer> {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temp folder; the OS cleans up
-        }
-    }
-
-    static int[] freePorts() throws IOException {
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            return new int[] {a.getLocalPort(), b.getLocalPort()};
         }
     }
 }

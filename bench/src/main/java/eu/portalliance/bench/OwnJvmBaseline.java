@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -84,7 +85,7 @@ final class OwnJvmBaseline {
         }
         Path logDir = Path.of(args[3]);
         Report report = new Report();
-        int[] ports = Bench.freePorts();
+        int[] ports = FreePorts.pick(2);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, ports[0], ports[1], Map.of())) {
             new Baseline(kafka.bootstrapServers(), Integer.parseInt(args[1]), report).measure(events);
         } finally {

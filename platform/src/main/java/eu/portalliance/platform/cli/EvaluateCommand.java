@@ -2,6 +2,7 @@ package eu.portalliance.platform.cli;
 
 import eu.portalliance.avro.Alert;
 import eu.portalliance.avro.Severity;
+import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.LogFile;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Preflight;
@@ -17,9 +18,7 @@ import eu.portalliance.registry.RestSchemaRegistryClient;
 import eu.portalliance.serde.AvroSerializer;
 import eu.portalliance.topics.Topics;
 import eu.portalliance.topology.AllianceConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
         print.printf("Evaluating seed %d: %,d events (a lead-in month, then the measured month from %s) through a fresh alliance in %s…%n",
                 seed, month.events().size(), start.toString().substring(0, 10), dir);
         print.flush();
-        int[] ports = freePorts(4);
+        int[] ports = FreePorts.pick(4);
         try (Platform platform = Platform.start(new Platform.Settings(dir.resolve("data"), ports[0], ports[1], ports[2], ports[3], false))) {
             publish(platform, month.events());
             List<Alert> latest = latestRevisions(platform);
@@ -161,22 +160,5 @@ final class EvaluateCommand implements Callable<Integer> {
         t.append(String.format("| entity cases holding the same evidence (pairs sharing two events or more) | %d | 0 |%n", e.overlappingPairs().size()));
         e.overlappingPairs().forEach(o -> t.append("|   · ").append(o).append(" | | |\n"));
         return t.toString();
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] out = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                out[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return out;
     }
 }

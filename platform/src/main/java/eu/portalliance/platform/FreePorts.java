@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Random free ports on 127.0.0.1, held open together while picking so one call never returns the same port twice. */
+/**
+ * Random free ports on 127.0.0.1, held open together while picking so one call never returns the same port twice: for
+ * the embedded brokers of the tests, {@code evaluate} and the bench.
+ */
 public final class FreePorts {
     private FreePorts() {
     }
