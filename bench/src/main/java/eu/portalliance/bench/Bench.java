@@ -97,8 +97,12 @@ public final class Bench implements Callable<Integer> {
     private int arrivalsMonth;
 
     @Option(names = "--baseline-only", description = "Measure the broker's pass-through alone and stop: how steady the "
-            + "baseline is on this machine, in a minute.")
+            + "baseline is on this machine, in a minute per baseline JVM.")
     boolean baselineOnly;
+
+    @Option(names = "--baseline-jvms", defaultValue = "3", description = "JVMs the baseline is measured in, one after "
+            + "another, each with a broker of its own; the median is the baseline (default: ${DEFAULT-VALUE}).")
+    int baselineJvms;
 
     private final Report report = new Report();
     private EmbeddedKafka kafka;
@@ -130,6 +134,9 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Checked before a run of twenty minutes, not when its table is written at the end.
+        if (baselineJvms < 1) {
+            throw new UserError("--baseline-jvms is " + baselineJvms + ": the baseline needs at least one JVM; give 1 or more");
+        }
         Preflight.writableFolder(out, "the bench's output folder", "--out");
         dir = Files.createTempDirectory("alliance-bench");
         try {
@@ -155,7 +162,7 @@ public final class Bench implements Callable<Integer> {
             report.add("event size (Avro, wire format)", avgBytes, "bytes", "mean over the simulated mix");
 
             double baseline = OwnJvmBaseline.measure(history.stream().map(h -> new Baseline.Event(h.key(), h.value())).toList(),
-                    inputPartitions().size(), report, dir);
+                    inputPartitions().size(), report, dir, baselineJvms);
             if (!baselineOnly) {
                 runTopology(client, history, baseline);
             }

@@ -24,4 +24,16 @@ class BenchArgumentsTest {
                 + " is a file, not a folder: choose a folder with --out");
         assertThat(Files.readString(file)).isEqualTo("keep me");
     }
+
+    @Test
+    void aBaselineWithoutJvmsIsOneLineBeforeAnyBrokerStarts(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        var cli = Bench.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("--baseline-jvms", "0", "--out", dir.resolve("results").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "bench: --baseline-jvms is 0: the baseline needs at least one JVM; give 1 or more");
+        assertThat(dir.resolve("results")).doesNotExist();
+    }
 }
