@@ -38,7 +38,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -199,7 +198,7 @@ public final class Bench implements Callable<Integer> {
         liveEvents += latency.eventsSent();
         new HotEntities(this, client, hotEvents).measure();
         footprint(liveEvents);
-        backtest();
+        new Backtest(this).measure();
         // Screening last, on its own: with the live topology still running, every notice was screened twice.
         new VesselCallBench(this, client, vesselCall).measure();
         if (arrivalsMonth > 0) {
@@ -279,7 +278,9 @@ public final class Bench implements Callable<Integer> {
             liveEvents += history.size();
             double rate = history.size() / secs(done - t0);
             report.add("topology throughput", rate, "events/s", "exactly_once_v2, first input to last committed output");
-            report.add("ratio", rate / baseline, "x", "topology / baseline pass-through (median of the measured rounds)");
+            // Three significant digits: at two decimals a ratio of 0.004 read 0.00.
+            report.add("ratio", String.format("%.3g", rate / baseline), "x", String.format("topology / baseline "
+                    + "pass-through: one event through the topology for every %,.0f the broker passes through", baseline / rate));
             if (ThreadCpu.available()) {
                 Map<String, Double> cpu = ThreadCpu.millisSince(cpuBefore);
                 report.add("CPU per event", ThreadCpu.microsPerEvent(cpu, history.size()), "µs/event", "this JVM during the "
@@ -307,34 +308,8 @@ public final class Bench implements Callable<Integer> {
             report.add("records dropped", String.format("%,.0f", dropped.values().stream().mapToDouble(d -> d).sum()), "records",
                     "records Kafka Streams skipped (dead-lettered, or late for a window): dropped-records-total by sub-topology "
                     + dropped);
-            Map<String, Map<String, BrokerTraffic.Taken>> traffic = BrokerTraffic.now().since(before, "bench-live");
-            double n = history.size();
-            traffic.forEach((kind, topics) -> report.add("broker bytes in: " + kind,
-                    topics.values().stream().mapToLong(BrokerTraffic.Taken::bytes).sum() / n, "bytes/event",
-                    String.format("written to %s topics during the throughput run, %.2f records/event; most: %s",
-                            kind, topics.values().stream().mapToLong(BrokerTraffic.Taken::records).sum() / n, largest(topics, n))));
-            writeTopicTraffic(traffic, n);
+            BrokerTraffic.report(BrokerTraffic.now().since(before, "bench-live"), history.size(), report, out);
         }
-    }
-
-    private static final Comparator<Map.Entry<String, BrokerTraffic.Taken>> MOST_BYTES_FIRST =
-            Comparator.comparingLong((Map.Entry<String, BrokerTraffic.Taken> e) -> e.getValue().bytes()).reversed();
-
-    /** The three topics that took the most, with their bytes per event: where a cut would count. */
-    private static String largest(Map<String, BrokerTraffic.Taken> topics, double events) {
-        return topics.entrySet().stream().sorted(MOST_BYTES_FIRST).limit(3)
-                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue().bytes() / events))
-                .collect(Collectors.joining(", "));
-    }
-
-    /** Every topic the throughput run wrote to, per input event: the detail behind the bytes rows. */
-    private void writeTopicTraffic(Map<String, Map<String, BrokerTraffic.Taken>> traffic, double events) throws IOException {
-        StringBuilder csv = new StringBuilder("kind,topic,bytes_per_event,records_per_event\n");
-        traffic.forEach((kind, topics) -> topics.entrySet().stream().sorted(MOST_BYTES_FIRST)
-                .forEach(e -> csv.append(String.format("%s,%s,%.2f,%.4f%n", kind, e.getKey(),
-                        e.getValue().bytes() / events, e.getValue().records() / events))));
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("topics.csv"), csv);
     }
 
     /** Kafka Streams' dropped-records-total per sub-topology ("0", "1", …), summed over its tasks. */
@@ -358,12 +333,6 @@ public final class Bench implements Callable<Integer> {
     /** The end offset of every input partition. */
     private Map<TopicPartition, Long> inputEnds(Admin admin) throws Exception {
         return Offsets.ends(admin, inputPartitions());
-    }
-
-    /** Records (and transaction markers) on the screening intelligence topic: what a fresh instance reads first. */
-    private static long intelligenceEnd(Admin admin) throws Exception {
-        return Offsets.ends(admin, Offsets.partitions(admin, List.of(Topics.SCREENING_INTELLIGENCE))).values().stream()
-                .mapToLong(Long::longValue).sum();
     }
 
     /** Every partition of the alerts topic, assigned to {@code consumer}. */
@@ -391,35 +360,6 @@ public final class Bench implements Callable<Integer> {
         long bytes = folderSize(dir.resolve("state-live"));
         report.add("state on disk", bytes / 1048576.0 / processed * 1_000_000, "MiB/M events",
                 String.format("topology state folder after %,d events, closed (RocksDB, uncompacted)", processed));
-    }
-
-    private void backtest() throws Exception {
-        try (Admin admin = admin()) {
-            long stored = inputEnds(admin).values().stream().mapToLong(Long::longValue).sum();
-            long facts = intelligenceEnd(admin);
-            ThreadCpu.Reading cpuBefore = ThreadCpu.now("bench-backtest");
-            long t0 = System.nanoTime();
-            try (AllianceStreams backtest = AllianceStreams.start(AllianceConfig.builder(kafka.bootstrapServers(),
-                    dir.resolve("state-backtest"), "bench").applicationId("bench-backtest").streamThreads(threads).build(),
-                    new RestSchemaRegistryClient(registry.url()), settings())) {
-                backtest.awaitRunning(Duration.ofMinutes(10));
-                long running = System.nanoTime();
-                long done = Lag.awaitCaughtUp(admin, "bench-backtest", inputPartitions(), 1800);
-                report.add("backtest", stored / secs(done - t0), "events/s", String.format("%,d stored events replayed from "
-                        + "scratch under a new application id", stored));
-                // Apart, because a start-up's cost does not grow with the events replayed and a replay's does.
-                report.add("backtest: start-up", secs(running - t0), "s", String.format("until the new instance runs: its "
-                        + "internal topics created, its stores opened, the screening intelligence (%,d records) read into its "
-                        + "global store", facts));
-                report.add("backtest: replay", stored / secs(done - running), "events/s", "from running to every input and "
-                        + "internal partition committed");
-                if (ThreadCpu.available()) {
-                    Map<String, Double> cpu = ThreadCpu.millisSince(cpuBefore);
-                    report.add("backtest: CPU per event", ThreadCpu.microsPerEvent(cpu, stored), "µs/event", "this JVM from the "
-                            + "new instance's start until it caught up, by kind of thread in µs/event: " + ThreadCpu.split(cpu, stored));
-                }
-            }
-        }
     }
 
     Report report() {
@@ -498,7 +438,7 @@ public final class Bench implements Callable<Integer> {
             return;
         }
         try (Stream<Path> files = Files.walk(p)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temp folder; the OS cleans up
         }

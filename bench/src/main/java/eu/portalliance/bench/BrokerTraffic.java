@@ -1,10 +1,15 @@
 package eu.portalliance.bench;
 
 import eu.portalliance.topics.Topics;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -65,5 +70,31 @@ final class BrokerTraffic {
             return null;
         }
         return "output";
+    }
+
+    private static final Comparator<Map.Entry<String, Taken>> MOST_BYTES_FIRST =
+            Comparator.comparingLong((Map.Entry<String, Taken> e) -> e.getValue().bytes()).reversed();
+
+    /**
+     * One {@code broker bytes in} row per kind of topic, naming the three topics that took the most (where a cut would
+     * count), and every topic in {@code topics.csv} in {@code folder}: the detail behind the rows.
+     */
+    static void report(Map<String, Map<String, Taken>> traffic, double events, Report report, Path folder) throws IOException {
+        traffic.forEach((kind, topics) -> report.add("broker bytes in: " + kind,
+                topics.values().stream().mapToLong(Taken::bytes).sum() / events, "bytes/event",
+                String.format("written to %s topics during the throughput run, %.2f records/event; most: %s", kind,
+                        topics.values().stream().mapToLong(Taken::records).sum() / events, largest(topics, events))));
+        StringBuilder csv = new StringBuilder("kind,topic,bytes_per_event,records_per_event\n");
+        traffic.forEach((kind, topics) -> topics.entrySet().stream().sorted(MOST_BYTES_FIRST)
+                .forEach(e -> csv.append(String.format("%s,%s,%.2f,%.4f%n", kind, e.getKey(),
+                        e.getValue().bytes() / events, e.getValue().records() / events))));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("topics.csv"), csv);
+    }
+
+    private static String largest(Map<String, Taken> topics, double events) {
+        return topics.entrySet().stream().sorted(MOST_BYTES_FIRST).limit(3)
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue().bytes() / events))
+                .collect(Collectors.joining(", "));
     }
 }
