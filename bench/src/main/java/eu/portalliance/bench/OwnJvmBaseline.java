@@ -39,8 +39,8 @@ final class OwnJvmBaseline {
     /**
      * In the bench's JVM: runs {@code jvms} children one after another and adds the rows of the one whose pass-through is
      * the median to {@code report}, naming every child's figure; returns that median, events/s. One JVM's five rounds
-     * agree with each other, yet one run in seven ran a quarter above the others in every round, with its garbage
-     * collections half as long: a property of the JVM's start, which only more JVMs average out.
+     * agree with each other, but JVMs do not: forty-five of them ranged -30 %/+19 % around their median, the medians of
+     * three within ±12 % (docs/performance.md). What differs is fixed at a JVM's start, so only more JVMs average it out.
      */
     static double measure(List<Baseline.Event> events, int partitions, Report report, Path dir, int jvms) throws Exception {
         Path data = dir.resolve("baseline-events.bin");
