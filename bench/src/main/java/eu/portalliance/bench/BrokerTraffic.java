@@ -66,6 +66,10 @@ final class BrokerTraffic {
         if (Topics.PORT_EVENTS.matcher(topic).matches()) {
             return "input";
         }
+        // Kafka's own: committed offsets and transaction states, which every commit under exactly-once writes.
+        if (topic.equals("__consumer_offsets") || topic.equals("__transaction_state")) {
+            return "offsets and transactions";
+        }
         if (topic.startsWith("__") || topic.equals(Topics.SCHEMAS) || topic.contains("-changelog") || topic.contains("-repartition")) {
             return null;
         }
