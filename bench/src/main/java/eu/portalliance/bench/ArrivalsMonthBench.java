@@ -21,7 +21,6 @@ import eu.portalliance.topology.screening.ScreeningProfiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -222,9 +220,7 @@ final class ArrivalsMonthBench {
         List<TopicPartition> inputs = new ArrayList<>(bench.inputPartitions());
         inputs.addAll(Offsets.partitions(admin, ports.stream().map(Topics::arrivals).toList()));
         inputs.addAll(resultPartitions(ports));
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        Offsets.ends(admin, inputs).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
-        admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        Offsets.startAtEnd(admin, group, inputs);
     }
 
     private static java.util.Set<TopicPartition> resultPartitions(List<String> ports) {

@@ -24,9 +24,8 @@ final class Backtest {
     void measure() throws Exception {
         Report report = bench.report();
         try (Admin admin = bench.admin()) {
-            long stored = Offsets.ends(admin, bench.inputPartitions()).values().stream().mapToLong(Long::longValue).sum();
-            long facts = Offsets.ends(admin, Offsets.partitions(admin, List.of(Topics.SCREENING_INTELLIGENCE))).values().stream()
-                    .mapToLong(Long::longValue).sum();
+            long stored = Offsets.total(admin, bench.inputPartitions());
+            long facts = Offsets.total(admin, Offsets.partitions(admin, List.of(Topics.SCREENING_INTELLIGENCE)));
             ThreadCpu.Reading cpuBefore = ThreadCpu.now(APPLICATION_ID);
             long t0 = System.nanoTime();
             try (AllianceStreams backtest = bench.startTopology(APPLICATION_ID)) {

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -324,15 +322,9 @@ public final class Bench implements Callable<Integer> {
         return bySubtopology;
     }
 
+    /** {@code group} starts after everything on the input topics so far. */
     void startAtEnd(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        inputEnds(admin).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
-        admin.alterConsumerGroupOffsets(group, offsets).all().get();
-    }
-
-    /** The end offset of every input partition. */
-    private Map<TopicPartition, Long> inputEnds(Admin admin) throws Exception {
-        return Offsets.ends(admin, inputPartitions());
+        Offsets.startAtEnd(admin, group, inputPartitions());
     }
 
     /** Every partition of the alerts topic, assigned to {@code consumer}. */

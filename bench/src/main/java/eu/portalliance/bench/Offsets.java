@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** Partitions and end offsets as the broker reports them, for the benches that start groups at the end or count records. */
@@ -29,5 +30,17 @@ final class Offsets {
         admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
                 .all().get().forEach((tp, info) -> out.put(tp, info.offset()));
         return out;
+    }
+
+    /** The records (and transaction markers) on these partitions: the sum of their end offsets. */
+    static long total(Admin admin, Collection<TopicPartition> partitions) throws Exception {
+        return ends(admin, partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Commits {@code group}'s offsets at the end of these partitions, so a topology started under it reads only what comes next. */
+    static void startAtEnd(Admin admin, String group, Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        ends(admin, partitions).forEach((tp, end) -> offsets.put(tp, new OffsetAndMetadata(end)));
+        admin.alterConsumerGroupOffsets(group, offsets).all().get();
     }
 }
