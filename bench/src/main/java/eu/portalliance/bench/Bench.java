@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import eu.portalliance.platform.Folders;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.Platform;
 import eu.portalliance.platform.Preflight;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +181,7 @@ public final class Bench implements Callable<Integer> {
             if (kafka != null) {
                 kafka.close();
             }
-            deleteQuietly(dir);
+            Folders.deleteQuietly(dir);
         }
     }
 
@@ -422,17 +422,6 @@ public final class Bench implements Callable<Integer> {
         }
         try (Stream<Path> files = Files.walk(p)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(p)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder; the OS cleans up
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.portalliance.bench;
 
+import eu.portalliance.platform.Folders;
 import eu.portalliance.platform.FreePorts;
 import eu.portalliance.platform.kafka.EmbeddedKafka;
 import java.io.BufferedInputStream;
@@ -121,7 +122,7 @@ final class OwnJvmBaseline {
             new Baseline(kafka.bootstrapServers(), Integer.parseInt(args[1]), report).measure(events);
         } finally {
             // Deleted at once: what Linux has not yet written back of its gigabytes is then never written.
-            Bench.deleteQuietly(logDir);
+            Folders.deleteQuietly(logDir);
         }
         StringBuilder out = new StringBuilder();
         for (Report.Row r : report.rows()) {

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /** Runs {@code bin/alliance}'s main class in a child JVM, as a user would, and collects what it prints. */
@@ -129,10 +127,6 @@ public final class ChildJvm implements AutoCloseable {
             process.destroyForcibly();
             process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
-        try (Stream<Path> paths = Files.walk(workingDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
+        Folders.deleteQuietly(workingDir);
     }
 }
