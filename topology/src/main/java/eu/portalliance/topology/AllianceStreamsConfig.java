@@ -40,9 +40,10 @@ public final class AllianceStreamsConfig {
         p.put(RejectCounter.CONFIG_KEY, rejects);
         // New ports' topics are picked up by pattern; look for them every 30 s rather than every 5 min.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 30_000);
+        // Linger is not set and stays Kafka Streams' 100 ms, so batches leave at each commit's flush: 5 ms sent more,
+        // smaller requests and cost the broker's and the producers' threads more CPU than the flush saved
+        // (docs/performance.md).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // Linger stays Kafka Streams' 100 ms, so batches leave at each commit's flush: 5 ms sent more, smaller requests
-        // and cost the broker's and the producers' threads more CPU than the flush saved (docs/performance.md).
         // Idling off: a task reads one partition of every port's topics (dozens), and with idling on Kafka Streams
         // 4.3 formats a log line for each empty one on every record it processes (PartitionGroup.readyToProcess):
         // 22 % of the topology's CPU in the benchmark. Nothing here joins streams, the correlator keeps each
